@@ -1,0 +1,248 @@
+// The N-API surface of quark's native CPU backend, kept narrow and cheap to cross: buffers are
+// integer handles; every kernel call goes through exec(), which reads its arguments from one
+// shared Float64 block that JS fills in place (no per-call argument marshalling).
+#define NAPI_VERSION 8
+#include <node_api.h>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include <oneapi/dnnl/dnnl.h>
+
+#include "iterate.h"
+#include "kernels.h"
+#include "memory.h"
+
+namespace qk {
+namespace {
+
+constexpr int kArgDoubles = 4096;
+constexpr int kScalarSlots = 16;
+// The argument block, followed by the scalar slots that broadcast scalars point into.
+alignas(64) double g_args[kArgDoubles + kScalarSlots];
+char* slot_ptr(int i) { return reinterpret_cast<char*>(&g_args[kArgDoubles + i]); }
+
+const KernelEntry* g_kernels = nullptr;
+int g_num_kernels = 0;
+const char* g_isa = "baseline";
+
+napi_value throw_error(napi_env env, const std::string& msg) {
+  napi_throw_error(env, nullptr, msg.c_str());
+  return nullptr;
+}
+
+napi_value number(napi_env env, double v) {
+  napi_value r;
+  napi_create_double(env, v, &r);
+  return r;
+}
+
+bool get_args(napi_env env, napi_callback_info info, size_t want, napi_value* argv) {
+  size_t argc = want;
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  return argc >= want;
+}
+
+double arg_double(napi_env env, napi_value v) {
+  double d = 0;
+  napi_get_value_double(env, v, &d);
+  return d;
+}
+
+void choose_isa() {
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+      __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq")) {
+    g_kernels = isa_avx512::kKernels;
+    g_num_kernels = isa_avx512::kNumKernels;
+    g_isa = "avx512";
+  } else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+    g_kernels = isa_avx2::kKernels;
+    g_num_kernels = isa_avx2::kNumKernels;
+    g_isa = "avx2";
+  } else {
+    g_kernels = isa_baseline::kKernels;
+    g_num_kernels = isa_baseline::kNumKernels;
+  }
+}
+
+napi_value Init(napi_env env, napi_callback_info) {
+  napi_value out, ab, names, s;
+  napi_create_object(env, &out);
+  napi_create_external_arraybuffer(env, g_args, sizeof(g_args), nullptr, nullptr, &ab);
+  napi_set_named_property(env, out, "args", ab);
+  napi_create_array_with_length(env, g_num_kernels, &names);
+  for (int i = 0; i < g_num_kernels; i++) {
+    napi_create_string_utf8(env, g_kernels[i].name, NAPI_AUTO_LENGTH, &s);
+    napi_set_element(env, names, i, s);
+  }
+  napi_set_named_property(env, out, "kernels", names);
+  napi_create_string_utf8(env, g_isa, NAPI_AUTO_LENGTH, &s);
+  napi_set_named_property(env, out, "isa", s);
+  const dnnl_version_t* v = dnnl_version();
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%d.%d.%d", v->major, v->minor, v->patch);
+  napi_create_string_utf8(env, buf, NAPI_AUTO_LENGTH, &s);
+  napi_set_named_property(env, out, "onednn", s);
+  napi_set_named_property(env, out, "argDoubles", number(env, kArgDoubles));
+  napi_set_named_property(env, out, "scalarSlots", number(env, kScalarSlots));
+  return out;
+}
+
+napi_value Alloc(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  if (!get_args(env, info, 1, argv)) return throw_error(env, "alloc: expected a byte count");
+  double n = arg_double(env, argv[0]);
+  if (!(n >= 0) || n > 9.0e15) return throw_error(env, "alloc: invalid byte count");
+  int64_t h = buffer_alloc((size_t)n);
+  if (h < 0) {
+    return throw_error(env, "out of memory: could not allocate " + std::to_string((long long)n) + " bytes");
+  }
+  int64_t adjusted;
+  napi_adjust_external_memory(env, (int64_t)n, &adjusted);
+  return number(env, (double)h);
+}
+
+napi_value Free(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  if (argc < 1) return throw_error(env, "free: expected a handle");
+  int64_t h = (int64_t)arg_double(env, argv[0]);
+  if (argc >= 2) {  // detach the JS view first, so no script can touch freed memory
+    bool is_ab = false;
+    napi_is_arraybuffer(env, argv[1], &is_ab);
+    if (is_ab) napi_detach_arraybuffer(env, argv[1]);
+  }
+  size_t n = buffer_size(h);
+  if (buffer_ptr(h)) {
+    buffer_free(h);
+    int64_t adjusted;
+    napi_adjust_external_memory(env, -(int64_t)n, &adjusted);
+  }
+  return nullptr;
+}
+
+napi_value View(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  if (!get_args(env, info, 1, argv)) return throw_error(env, "view: expected a handle");
+  int64_t h = (int64_t)arg_double(env, argv[0]);
+  char* p = buffer_ptr(h);
+  if (!p) return throw_error(env, "view: invalid buffer handle");
+  napi_value ab;
+  if (napi_create_external_arraybuffer(env, p, buffer_size(h), nullptr, nullptr, &ab) != napi_ok)
+    return throw_error(env, "view: could not create an ArrayBuffer over native memory");
+  return ab;
+}
+
+// Byte range [lo, hi) that a strided operand touches, to refuse out-of-bounds kernels up front.
+bool in_bounds(int64_t off, int ndim, const double* shape, const double* strides, int64_t itemsize, int64_t size) {
+  int64_t lo = off, hi = off;
+  for (int d = 0; d < ndim; d++) {
+    int64_t ext = ((int64_t)shape[d] - 1) * (int64_t)strides[d];
+    if (ext < 0) lo += ext; else hi += ext;
+  }
+  return lo >= 0 && hi + itemsize <= size;
+}
+
+napi_value ExecElementwise(napi_env env) {
+  const double* A = g_args;
+  int k = (int)A[1], nargs = (int)A[2], ndim = (int)A[3];
+  if (k < 0 || k >= g_num_kernels) return throw_error(env, "exec: unknown kernel");
+  if (nargs < 1 || nargs > kMaxArgs || ndim < 0 || ndim > kMaxDims || 4 + nargs * 2 + ndim * (nargs + 2) > kArgDoubles)
+    return throw_error(env, "exec: too many arguments or dimensions");
+  const double* opnds = A + 4;
+  const double* shape_d = opnds + 2 * nargs;
+  const double* itemsizes = shape_d + ndim;
+  const double* strides_d = itemsizes + nargs;
+  int64_t shape[kMaxDims];
+  bool empty = false;
+  for (int d = 0; d < ndim; d++) {
+    shape[d] = (int64_t)shape_d[d];
+    if (shape[d] == 0) empty = true;
+  }
+  int64_t strides[kMaxArgs * kMaxDims];
+  char* base[kMaxArgs];
+  for (int a = 0; a < nargs; a++) {
+    int64_t h = (int64_t)opnds[2 * a];
+    int64_t off = (int64_t)opnds[2 * a + 1];
+    for (int d = 0; d < ndim; d++) strides[a * ndim + d] = (int64_t)strides_d[a * ndim + d];
+    if (h < 0) {
+      int slot = (int)(-h - 1);
+      if (slot >= kScalarSlots) return throw_error(env, "exec: bad scalar slot");
+      base[a] = slot_ptr(slot);
+      for (int d = 0; d < ndim; d++) strides[a * ndim + d] = 0;
+      continue;
+    }
+    char* p = buffer_ptr(h);
+    if (!p) return throw_error(env, "exec: invalid or freed buffer");
+    if (!empty && !in_bounds(off, ndim, shape_d, strides_d + a * ndim, (int64_t)itemsizes[a], (int64_t)buffer_size(h)))
+      return throw_error(env, "exec: operand view exceeds its buffer");
+    base[a] = p + off;
+  }
+  run_elementwise(g_kernels[k].fn, nargs, ndim, shape, strides, base);
+  return nullptr;
+}
+
+napi_value ExecCopy(napi_env env) {
+  const double* A = g_args;
+  int64_t src = (int64_t)A[1], so = (int64_t)A[2], dst = (int64_t)A[3], dof = (int64_t)A[4], n = (int64_t)A[5];
+  char *ps = buffer_ptr(src), *pd = buffer_ptr(dst);
+  if (!ps || !pd) return throw_error(env, "copy: invalid or freed buffer");
+  if (n < 0 || so < 0 || dof < 0 || so + n > (int64_t)buffer_size(src) || dof + n > (int64_t)buffer_size(dst))
+    return throw_error(env, "copy: byte range exceeds a buffer");
+  std::memmove(pd + dof, ps + so, (size_t)n);
+  return nullptr;
+}
+
+napi_value Exec(napi_env env, napi_callback_info) {
+  switch ((int)g_args[0]) {
+    case 1: return ExecElementwise(env);
+    case 2: return ExecCopy(env);
+    default: return throw_error(env, "exec: unknown command");
+  }
+}
+
+napi_value SetThreads(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  if (!get_args(env, info, 1, argv)) return throw_error(env, "set_num_threads: expected a number");
+  set_num_threads((int)arg_double(env, argv[0]));
+  return nullptr;
+}
+
+napi_value GetThreads(napi_env env, napi_callback_info) { return number(env, num_threads()); }
+
+napi_value Memory(napi_env env, napi_callback_info) {
+  MemoryStats s = memory_stats();
+  napi_value arr;
+  napi_create_array_with_length(env, 3, &arr);
+  napi_set_element(env, arr, 0, number(env, (double)s.live_buffers));
+  napi_set_element(env, arr, 1, number(env, (double)s.live_bytes));
+  napi_set_element(env, arr, 2, number(env, (double)s.cached_bytes));
+  return arr;
+}
+
+napi_value Trim(napi_env, napi_callback_info) {
+  memory_trim();
+  return nullptr;
+}
+
+napi_value Register(napi_env env, napi_value exports) {
+  choose_isa();
+  struct { const char* name; napi_callback fn; } fns[] = {
+      {"init", Init}, {"alloc", Alloc}, {"free", Free}, {"view", View}, {"exec", Exec},
+      {"setThreads", SetThreads}, {"getThreads", GetThreads}, {"memory", Memory}, {"trim", Trim},
+  };
+  for (auto& f : fns) {
+    napi_value v;
+    napi_create_function(env, f.name, NAPI_AUTO_LENGTH, f.fn, nullptr, &v);
+    napi_set_named_property(env, exports, f.name, v);
+  }
+  return exports;
+}
+
+}  // namespace
+}  // namespace qk
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, qk::Register)

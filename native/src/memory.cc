@@ -1,0 +1,112 @@
+#include "memory.h"
+
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <vector>
+
+namespace qk {
+
+namespace {
+constexpr size_t kAlign = 64;
+constexpr size_t kCacheMin = 64 * 1024;         // smaller blocks come from malloc's own bins
+constexpr size_t kCacheLimit = 1024ull << 20;   // at most 1 GiB held in the cache
+
+struct Slot {
+  char* ptr = nullptr;
+  size_t size = 0;      // requested bytes
+  size_t capacity = 0;  // allocated bytes (rounded)
+};
+
+std::mutex g_mu;
+std::vector<Slot> g_slots{Slot{}};  // handle 0 is never valid
+std::vector<int64_t> g_free_handles;
+std::multimap<size_t, char*> g_cache;  // capacity -> block
+size_t g_cached = 0;
+int64_t g_live = 0, g_live_bytes = 0;
+
+// Large sizes round up to 1/8 of their power of two, so a freed block serves similar requests.
+size_t round_capacity(size_t n) {
+  if (n < kCacheMin) return (n + kAlign - 1) / kAlign * kAlign;
+  size_t p = 1;
+  while (p < n) p <<= 1;
+  size_t step = p / 8;
+  return (n + step - 1) / step * step;
+}
+}  // namespace
+
+int64_t buffer_alloc(size_t nbytes) {
+  size_t cap = round_capacity(nbytes == 0 ? kAlign : nbytes);
+  std::lock_guard<std::mutex> lock(g_mu);
+  char* p = nullptr;
+  if (cap >= kCacheMin) {
+    auto it = g_cache.find(cap);
+    if (it != g_cache.end()) {
+      p = it->second;
+      g_cache.erase(it);
+      g_cached -= cap;
+    }
+  }
+  if (!p) {
+    p = static_cast<char*>(std::aligned_alloc(kAlign, cap));
+    if (!p && !g_cache.empty()) {  // give the cache back and try once more
+      for (auto& kv : g_cache) std::free(kv.second);
+      g_cache.clear();
+      g_cached = 0;
+      p = static_cast<char*>(std::aligned_alloc(kAlign, cap));
+    }
+    if (!p) return -1;
+  }
+  int64_t h;
+  if (!g_free_handles.empty()) {
+    h = g_free_handles.back();
+    g_free_handles.pop_back();
+  } else {
+    h = (int64_t)g_slots.size();
+    g_slots.push_back(Slot{});
+  }
+  g_slots[h] = Slot{p, nbytes, cap};
+  g_live++;
+  g_live_bytes += (int64_t)nbytes;
+  return h;
+}
+
+void buffer_free(int64_t h) {
+  std::lock_guard<std::mutex> lock(g_mu);
+  if (h <= 0 || h >= (int64_t)g_slots.size() || !g_slots[h].ptr) return;
+  Slot s = g_slots[h];
+  g_slots[h] = Slot{};
+  g_free_handles.push_back(h);
+  g_live--;
+  g_live_bytes -= (int64_t)s.size;
+  if (s.capacity >= kCacheMin && g_cached + s.capacity <= kCacheLimit) {
+    g_cache.emplace(s.capacity, s.ptr);
+    g_cached += s.capacity;
+  } else {
+    std::free(s.ptr);
+  }
+}
+
+char* buffer_ptr(int64_t h) {
+  if (h <= 0 || h >= (int64_t)g_slots.size()) return nullptr;
+  return g_slots[h].ptr;
+}
+
+size_t buffer_size(int64_t h) {
+  if (h <= 0 || h >= (int64_t)g_slots.size()) return 0;
+  return g_slots[h].size;
+}
+
+MemoryStats memory_stats() {
+  std::lock_guard<std::mutex> lock(g_mu);
+  return MemoryStats{g_live, g_live_bytes, (int64_t)g_cached};
+}
+
+void memory_trim() {
+  std::lock_guard<std::mutex> lock(g_mu);
+  for (auto& kv : g_cache) std::free(kv.second);
+  g_cache.clear();
+  g_cached = 0;
+}
+
+}  // namespace qk

@@ -1,0 +1,47 @@
+// The interface every backend implements. Core code talks only to this; it never knows which
+// backend is behind a buffer handle.
+import type { DType } from '../core/dtype.js';
+import type { Loop, Op } from '../core/op.js';
+
+export type DeviceType = 'cpu' | 'webgpu' | 'cuda';
+
+/** A strided view of a backend buffer, or a scalar broadcast to every position. */
+export type Operand =
+  | { readonly kind: 'buffer'; readonly handle: number; readonly dtype: DType; readonly offset: number; readonly strides: readonly number[] }
+  | { readonly kind: 'scalar'; readonly dtype: DType; readonly value: number | bigint | boolean };
+
+/** An elementwise launch: every operand is viewed with `shape` (broadcast strides already applied). */
+export interface ElementwiseLaunch {
+  readonly op: Op<object>;
+  readonly loop: Loop;
+  readonly shape: readonly number[];
+  readonly inputs: readonly Operand[];
+  readonly outputs: readonly Operand[];
+}
+
+export interface Backend {
+  readonly type: DeviceType;
+  /** Allocates `nbytes` (contents undefined) and returns a handle. */
+  alloc(nbytes: number): number;
+  free(handle: number): void;
+  /** Copies host bytes into a buffer at a byte offset. */
+  write(handle: number, byteOffset: number, src: ArrayBufferView): void;
+  /** Reads bytes back; every backend can do this asynchronously. */
+  read(handle: number, byteOffset: number, nbytes: number): Promise<Uint8Array>;
+  /** Synchronous readback, only where memory is host-visible (CPU). */
+  readSync?(handle: number, byteOffset: number, nbytes: number): Uint8Array;
+  /** Device-side byte copy between buffers of this backend. */
+  copy(src: number, srcOffset: number, dst: number, dstOffset: number, nbytes: number): void;
+  /** Whether this backend has a kernel for (op, loop). */
+  supports(op: Op<object>, loop: Loop): boolean;
+  /** Runs an elementwise op (including astype) on strided operands. */
+  elementwise(launch: ElementwiseLaunch): void;
+  /** Bytes and buffers this backend holds now (for np.memory()). */
+  stats(): { buffers: number; bytes: number };
+}
+
+export interface Device {
+  readonly type: DeviceType;
+  readonly id: number;
+  toString(): string;
+}

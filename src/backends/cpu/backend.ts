@@ -1,0 +1,100 @@
+// The native CPU backend: buffers are addon handles; kernels run synchronously in C++.
+import { itemsize } from '../../core/dtype.js';
+import { numberToBf16Bits, numberToF16Bits } from '../../core/half.js';
+import type { Loop, Op } from '../../core/op.js';
+import type { Backend, ElementwiseLaunch, Operand } from '../backend.js';
+import { addon } from './native.js';
+
+const info = addon.init();
+const args = new Float64Array(info.args, 0, info.argDoubles);
+const slots = new DataView(info.args, info.argDoubles * 8, info.scalarSlots * 8);
+const kernelIndex = new Map<string, number>(info.kernels.map((n, i) => [n, i]));
+
+export const cpuInfo = { isa: info.isa, onednn: info.onednn, kernels: info.kernels.length };
+
+/** Writes a scalar operand into scalar slot `i`, in its dtype's storage format. */
+function writeSlot(i: number, o: Extract<Operand, { kind: 'scalar' }>): void {
+  const off = i * 8;
+  const v = o.value;
+  const num = typeof v === 'boolean' ? Number(v) : v;
+  switch (o.dtype) {
+    case 'bool': slots.setUint8(off, num ? 1 : 0); break;
+    case 'int8': slots.setInt8(off, Number(num)); break;
+    case 'uint8': slots.setUint8(off, Number(num)); break;
+    case 'int16': slots.setInt16(off, Number(num), true); break;
+    case 'uint16': slots.setUint16(off, Number(num), true); break;
+    case 'int32': slots.setInt32(off, Number(num), true); break;
+    case 'uint32': slots.setUint32(off, Number(num), true); break;
+    case 'int64': slots.setBigInt64(off, BigInt(num), true); break;
+    case 'uint64': slots.setBigUint64(off, BigInt(num), true); break;
+    case 'float32': slots.setFloat32(off, Number(num), true); break;
+    case 'float64': slots.setFloat64(off, Number(num), true); break;
+    case 'float16': slots.setUint16(off, numberToF16Bits(Number(num)), true); break;
+    case 'bfloat16': slots.setUint16(off, numberToBf16Bits(Number(num)), true); break;
+  }
+}
+
+export class CpuBackend implements Backend {
+  readonly type = 'cpu' as const;
+
+  alloc(nbytes: number): number { return addon.alloc(nbytes); }
+  free(handle: number): void { addon.free(handle); }
+
+  write(handle: number, byteOffset: number, src: ArrayBufferView): void {
+    const dst = new Uint8Array(addon.view(handle), byteOffset, src.byteLength);
+    dst.set(new Uint8Array(src.buffer, src.byteOffset, src.byteLength));
+  }
+
+  readSync(handle: number, byteOffset: number, nbytes: number): Uint8Array {
+    return new Uint8Array(addon.view(handle), byteOffset, nbytes).slice();
+  }
+
+  read(handle: number, byteOffset: number, nbytes: number): Promise<Uint8Array> {
+    return Promise.resolve(this.readSync(handle, byteOffset, nbytes));
+  }
+
+  copy(src: number, srcOffset: number, dst: number, dstOffset: number, nbytes: number): void {
+    args[0] = 2; args[1] = src; args[2] = srcOffset; args[3] = dst; args[4] = dstOffset; args[5] = nbytes;
+    addon.exec();
+  }
+
+  supports(op: Op<object>, loop: Loop): boolean {
+    return kernelIndex.has(`${op.name}:${loop.sig}`);
+  }
+
+  elementwise(l: ElementwiseLaunch): void {
+    const k = kernelIndex.get(`${l.op.name}:${l.loop.sig}`);
+    if (k === undefined) throw new Error(`${l.op.name}: no CPU kernel for loop ${l.loop.sig}`);
+    const ops = [...l.inputs, ...l.outputs];
+    const nargs = ops.length, ndim = l.shape.length;
+    args[0] = 1; args[1] = k; args[2] = nargs; args[3] = ndim;
+    let p = 4;
+    let slot = 0;
+    for (const o of ops) {
+      if (o.kind === 'scalar') {
+        writeSlot(slot, o);
+        args[p++] = -(slot + 1);
+        args[p++] = 0;
+        slot++;
+      } else {
+        args[p++] = o.handle;
+        args[p++] = o.offset * itemsize(o.dtype);
+      }
+    }
+    for (let d = 0; d < ndim; d++) args[p++] = l.shape[d]!;
+    for (const o of ops) args[p++] = itemsize(o.dtype);
+    for (const o of ops) {
+      const isz = itemsize(o.dtype);
+      for (let d = 0; d < ndim; d++) args[p++] = o.kind === 'scalar' ? 0 : o.strides[d]! * isz;
+    }
+    addon.exec();
+  }
+
+  stats(): { buffers: number; bytes: number } {
+    const [buffers, bytes] = addon.memory();
+    return { buffers, bytes };
+  }
+}
+
+export function setNumThreads(n: number): void { addon.setThreads(n); }
+export function getNumThreads(): number { return addon.getThreads(); }

@@ -1,0 +1,184 @@
+// The single dispatch point: every op call goes through apply(). It infers output metadata,
+// resolves dtypes (NEP 50), allocates, picks the backend kernel, and tells the recorders.
+import type { Device, Operand } from '../backends/backend.js';
+import { context } from './context.js';
+import { backendOf, defaultDevice } from './device.js';
+import {
+  type Casting, type DType, type WeakKind, canCast, intFits, isInteger, kindOf, resultType,
+} from './dtype.js';
+import { NDArray, type Scalar } from './ndarray.js';
+import { type Loop, type Op, resolveLoop } from './op.js';
+import { broadcastShapes, broadcastStrides, fmtShape } from './shape.js';
+
+export type Input = NDArray | Scalar;
+
+export interface ElementwiseOptions {
+  out?: NDArray;
+  dtype?: DType;
+  casting?: Casting;
+}
+
+function weakKind(v: Scalar): WeakKind | undefined {
+  if (typeof v === 'boolean') return undefined;
+  if (typeof v === 'bigint') return 'int';
+  return Number.isInteger(v) ? 'int' : 'float';
+}
+
+/** The dtype each input takes part with: arrays their own, JS scalars by NEP 50's weak rules. */
+export function operandDTypes(who: string, inputs: readonly Input[]): DType[] {
+  const strong: DType[] = [];
+  const weak: WeakKind[] = [];
+  for (const x of inputs) {
+    if (x instanceof NDArray) strong.push(x.dtype);
+    else if (typeof x === 'boolean') strong.push('bool');
+    else if (typeof x === 'number' || typeof x === 'bigint') weak.push(weakKind(x)!);
+    else throw new TypeError(`${who}: unsupported operand type ${typeof x}`);
+  }
+  const common = resultType(strong, weak);
+  return inputs.map((x) => {
+    if (x instanceof NDArray) return x.dtype;
+    if (typeof x === 'boolean') return 'bool';
+    if (weakKind(x) === 'float') return kindOf(common) === 'f' ? common : resultType([], ['float']);
+    if (isInteger(common) && !intFits(x, common)) {
+      throw new RangeError(`${who}: JS integer ${String(x)} out of bounds for ${common}`);
+    }
+    return common;
+  });
+}
+
+function deviceOf(who: string, inputs: readonly Input[], out?: NDArray): Device {
+  let d: Device | undefined;
+  for (const x of out ? [...inputs, out] : inputs) {
+    if (!(x instanceof NDArray)) continue;
+    x._check(who);
+    if (d === undefined) d = x.device;
+    else if (d !== x.device) {
+      throw new Error(`${who}: arrays are on different devices (${d.toString()} and ${x.device.toString()}); move one with to_device()`);
+    }
+  }
+  return d ?? defaultDevice();
+}
+
+function noLoopError(op: Op<object>, dtypes: readonly DType[]): TypeError {
+  if (op.name === 'subtract' && dtypes.every((d) => d === 'bool')) {
+    return new TypeError('subtract: numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.');
+  }
+  if (op.name === 'negative' && dtypes[0] === 'bool') {
+    return new TypeError('negative: the numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.');
+  }
+  return new TypeError(`${op.name}: ufunc '${op.name}' did not contain a loop with signature matching types (${dtypes.join(', ')})`);
+}
+
+function pickLoop(op: Op<object>, dtypes: readonly DType[], attrs: object, dtype: DType | undefined): Loop {
+  if (dtype === undefined) {
+    const l = resolveLoop(op, dtypes, attrs);
+    if (!l) throw noLoopError(op, dtypes);
+    return l;
+  }
+  // dtype= asks for the loop whose output is that dtype (inputs cast same_kind, as NumPy).
+  const l = op.parsedLoops.find((c) => c.outputs.every((o) => o === dtype) && c.inputs.every((d, i) => canCast(dtypes[i]!, d, 'same_kind')));
+  if (!l) throw noLoopError(op, [...dtypes, dtype]);
+  return l;
+}
+
+function operand(a: NDArray, shape: readonly number[]): Operand {
+  return { kind: 'buffer', handle: a._storage.handle, dtype: a.dtype, offset: a._offset, strides: broadcastStrides(a.shape, a._strides, shape) };
+}
+
+/** Converts a JS scalar into an operand of `dtype` (NumPy's cast of a weak scalar). */
+function scalarOperand(v: Scalar, dtype: DType): Operand {
+  return { kind: 'scalar', dtype, value: v };
+}
+
+/** Runs an elementwise op (a NumPy ufunc) with broadcasting, NEP 50 promotion and `out=`. */
+export function applyElementwise<A extends object>(op: Op<A>, inputs: readonly Input[], attrs: A, opts: ElementwiseOptions = {}): NDArray {
+  const who = op.name;
+  if (inputs.length !== op.nin) throw new TypeError(`${who}: expected ${op.nin} inputs, got ${inputs.length}`);
+  const out = opts.out;
+  const device = deviceOf(who, inputs, out);
+  const dtypes = operandDTypes(who, inputs);
+  const loop = pickLoop(op as Op<object>, dtypes, attrs, opts.dtype);
+  const arrays = inputs.filter((x): x is NDArray => x instanceof NDArray);
+  const shape = broadcastShapes(arrays.map((a) => a.shape), who);
+  const casting = opts.casting ?? 'same_kind';
+  if (out) {
+    if (!(out instanceof NDArray)) throw new TypeError(`${who}: out must be an NDArray`);
+    const full = broadcastShapes([shape, out.shape], who);
+    if (full.length !== out.ndim || full.some((d, i) => d !== out.shape[i])) {
+      throw new RangeError(`${who}: non-broadcastable output operand with shape ${fmtShape(out.shape)} doesn't match the broadcast shape ${fmtShape(shape)}`);
+    }
+    if (!canCast(loop.outputs[0]!, out.dtype, casting)) {
+      throw new TypeError(`${who}: Cannot cast ufunc '${who}' output from dtype('${loop.outputs[0]}') to dtype('${out.dtype}') with casting rule '${casting}'`);
+    }
+  }
+  const outShape = out ? out.shape : shape;
+  dtypes.forEach((d, i) => {
+    if (inputs[i] instanceof NDArray && !canCast(d, loop.inputs[i]!, casting)) {
+      throw new TypeError(`${who}: Cannot cast ufunc '${who}' input ${i} from dtype('${d}') to dtype('${loop.inputs[i]}') with casting rule '${casting}'`);
+    }
+  });
+  const backend = backendOf(device);
+  const temps: NDArray[] = [];
+  try {
+    // Inputs whose dtype differs from the loop's are cast first (NumPy casts them in buffers).
+    const ins: Operand[] = inputs.map((x, i) => {
+      const want = loop.inputs[i]!;
+      if (!(x instanceof NDArray)) return scalarOperand(x, want);
+      if (x.dtype === want) return operand(x, outShape);
+      const c = castArray(x, want);
+      temps.push(c);
+      return operand(c, outShape);
+    });
+    const result = out && out.dtype === loop.outputs[0] ? out : NDArray._empty(outShape, loop.outputs[0]!, device);
+    if (!backend.supports(op as Op<object>, loop)) {
+      throw new TypeError(`${who}: no ${device.type} kernel for loop ${loop.sig}`);
+    }
+    backend.elementwise({ op: op as Op<object>, loop, shape: outShape, inputs: ins, outputs: [operand(result, outShape)] });
+    let final = result;
+    if (out && result !== out) {
+      temps.push(result);
+      castInto(result, out);
+      final = out;
+    }
+    if (context.recorders.length) {
+      for (const r of context.recorders) r.record({ op: op as Op<object>, inputs, attrs, outputs: [final] });
+    }
+    return final;
+  } finally {
+    for (const t of temps) t.dispose();
+  }
+}
+
+// astype is itself an elementwise op; the np layer registers it here so apply can cast inputs.
+let castOp: Op<{ dtype: DType }> | undefined;
+export function registerCastOp(op: Op<{ dtype: DType }>): void { castOp = op; }
+
+function castLaunch(src: NDArray, dst: NDArray): void {
+  if (!castOp) throw new Error('internal: astype op not registered');
+  const loop = resolveLoop(castOp, [src.dtype], { dtype: dst.dtype })!;
+  backendOf(dst.device).elementwise({
+    op: castOp as Op<object>, loop, shape: dst.shape, inputs: [operand(src, dst.shape)], outputs: [operand(dst, dst.shape)],
+  });
+}
+
+/** A new C-contiguous array holding `src` converted to `dtype`. */
+export function castArray(src: NDArray, dtype: DType): NDArray {
+  const dst = NDArray._empty(src.shape, dtype, src.device);
+  castLaunch(src, dst);
+  return dst;
+}
+
+/** Writes `src` (broadcast) into `dst`, converting dtype: NumPy's copyto with casting 'unsafe'. */
+export function castInto(src: NDArray, dst: NDArray): void {
+  castLaunch(src, dst);
+}
+
+/** Sets every element of `dst` to a JS scalar already checked to fit its dtype. */
+export function fillScalar(dst: NDArray, value: Scalar): void {
+  if (!castOp) throw new Error('internal: astype op not registered');
+  const loop = resolveLoop(castOp, [dst.dtype], { dtype: dst.dtype })!;
+  backendOf(dst.device).elementwise({
+    op: castOp as Op<object>, loop, shape: dst.shape,
+    inputs: [scalarOperand(value, dst.dtype)], outputs: [operand(dst, dst.shape)],
+  });
+}

@@ -1,0 +1,119 @@
+// The one definition of an op. Public functions, eager kernels, tracing, gradients, export and the
+// capability matrix all read this object; nothing about an op is kept in a side list.
+import { DTYPES, type DType, canCastSafely, defaults, isFloat, typeChar } from './dtype.js';
+import { type Expr, type X, traceScalar } from './expr.js';
+
+export type OpKind = 'elementwise' | 'reduce' | 'movement' | 'opaque';
+
+export interface TensorMeta {
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+}
+
+/** One typed loop of an elementwise op, as NumPy's `ufunc.types` entries ('ff->f'). */
+export interface Loop {
+  readonly sig: string;
+  readonly inputs: readonly DType[];
+  readonly outputs: readonly DType[];
+}
+
+export interface OpSpec<A extends object> {
+  readonly name: string;
+  readonly kind: OpKind;
+  readonly nin: number;
+  readonly nout?: number;
+  /** Attribute defaults; also the set of attribute names the op accepts. */
+  readonly attrs?: A;
+  /** Elementwise: the typed loops, in NumPy's search order. */
+  readonly loops?: readonly string[];
+  /**
+   * Elementwise: picks the loop for the given input dtypes (after weak scalars got theirs).
+   * Defaults to NumPy's linear search for the first loop every input casts to safely.
+   */
+  resolve?(inputs: readonly DType[], attrs: A, op: Op<A>): Loop | undefined;
+  /** Elementwise: false where the loop's dtypes are exact (astype), exempt from the default-float rule. */
+  readonly defaultFloat?: boolean;
+  /** Elementwise: the math, once, as a scalar expression. */
+  scalar?(...xs: X[]): X;
+  /** Non-elementwise: output metadata from input metadata only. */
+  infer?(inputs: readonly TensorMeta[], attrs: A): TensorMeta[];
+}
+
+export interface Op<A extends object = object> extends OpSpec<A> {
+  readonly nout: number;
+  readonly attrs: A;
+  readonly parsedLoops: readonly Loop[];
+  /** The traced scalar expression (elementwise ops). */
+  readonly expr?: Expr;
+}
+
+const CHAR_TO_DTYPE: Record<string, DType> = Object.fromEntries(DTYPES.map((d) => [typeChar(d), d]));
+
+export function parseLoop(sig: string): Loop {
+  const [ins, outs] = sig.split('->') as [string, string];
+  const conv = (s: string) =>
+    [...s].map((c) => {
+      const d = CHAR_TO_DTYPE[c];
+      if (!d) throw new Error(`bad loop signature '${sig}'`);
+      return d;
+    });
+  return { sig, inputs: conv(ins), outputs: conv(outs) };
+}
+
+export function loopSig(inputs: readonly DType[], outputs: readonly DType[]): string {
+  return `${inputs.map(typeChar).join('')}->${outputs.map(typeChar).join('')}`;
+}
+
+const registry = new Map<string, Op<object>>();
+
+export function defineOp<A extends object = Record<string, never>>(spec: OpSpec<A>): Op<A> {
+  if (registry.has(spec.name)) throw new Error(`op '${spec.name}' is defined twice`);
+  if (spec.kind === 'elementwise' && (!spec.loops || !spec.scalar)) {
+    throw new Error(`elementwise op '${spec.name}' needs loops and a scalar expression`);
+  }
+  const op: Op<A> = {
+    ...spec,
+    nout: spec.nout ?? 1,
+    attrs: spec.attrs ?? ({} as A),
+    parsedLoops: (spec.loops ?? []).map(parseLoop),
+    expr: spec.scalar ? traceScalar(spec.scalar, spec.nin) : undefined,
+  };
+  registry.set(spec.name, op as Op<object>);
+  return op;
+}
+
+export function allOps(): Op<object>[] {
+  return [...registry.values()];
+}
+
+/** NumPy's legacy loop search: the first loop to which every input casts safely. */
+export function linearSearch(loops: readonly Loop[], inputs: readonly DType[]): Loop | undefined {
+  return loops.find((l) => l.inputs.every((d, i) => canCastSafely(inputs[i]!, d)));
+}
+
+/**
+ * The default-float rule: where NumPy would make float64 out of inputs none of which is float64
+ * (int32 → exp → float64, int / int), quark makes the default float dtype (float32 unless
+ * `npx.set_np({ dtype: 'numpy' })`), as MXNet, PyTorch and JAX do.
+ */
+export function applyDefaultFloat(loop: Loop, inputs: readonly DType[], loops: readonly Loop[]): Loop {
+  if (defaults.float === 'float64') return loop;
+  if (!loop.outputs.includes('float64') || inputs.includes('float64')) return loop;
+  const want = loopSig(
+    loop.inputs.map((d) => (d === 'float64' ? defaults.float : d)),
+    loop.outputs.map((d) => (d === 'float64' ? defaults.float : d)),
+  );
+  return loops.find((l) => l.sig === want) ?? loop;
+}
+
+export function resolveLoop<A extends object>(op: Op<A>, inputs: readonly DType[], attrs: A): Loop | undefined {
+  const loop = op.resolve ? op.resolve(inputs, attrs, op) : linearSearch(op.parsedLoops, inputs);
+  return loop && op.defaultFloat !== false ? applyDefaultFloat(loop, inputs, op.parsedLoops) : loop;
+}
+
+export const floatLoops = ['ee->e', 'EE->E', 'ff->f', 'dd->d'];
+export const floatLoops1 = ['e->e', 'E->E', 'f->f', 'd->d'];
+/** Integer loops in NumPy's order ('bb->b' … 'QQ->Q'). */
+export const intLoops = ['bb->b', 'BB->B', 'hh->h', 'HH->H', 'ii->i', 'II->I', 'qq->q', 'QQ->Q'];
+export const intLoops1 = intLoops.map((s) => `${s[0]}->${s[0]}`);
+export { isFloat };

@@ -1,0 +1,13 @@
+import { defineOp, floatLoops, intLoops } from '../../core/op.js';
+import { binary } from '../ufunc.js';
+
+export const addOp = defineOp({
+  name: 'add',
+  kind: 'elementwise',
+  nin: 2,
+  loops: ['??->?', ...intLoops, ...floatLoops],
+  scalar: (a, b) => a.add(b),
+});
+
+/** np.add: elementwise sum (logical or for bool). */
+export const add = binary(addOp);

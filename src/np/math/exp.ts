@@ -1,0 +1,12 @@
+import { defineOp, floatLoops1 } from '../../core/op.js';
+import { unary } from '../ufunc.js';
+
+export const expOp = defineOp({
+  name: 'exp',
+  kind: 'elementwise',
+  nin: 1,
+  loops: floatLoops1, // int8 → float16, int16 → float32, int32/int64 → float64 (default float)
+  scalar: (a) => a.exp(),
+});
+
+export const exp = unary(expOp);

@@ -1,0 +1,12 @@
+import { defineOp, floatLoops, intLoops } from '../../core/op.js';
+import { binary } from '../ufunc.js';
+
+export const multiplyOp = defineOp({
+  name: 'multiply',
+  kind: 'elementwise',
+  nin: 2,
+  loops: ['??->?', ...intLoops, ...floatLoops],
+  scalar: (a, b) => a.mul(b),
+});
+
+export const multiply = binary(multiplyOp);

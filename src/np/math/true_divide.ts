@@ -1,0 +1,18 @@
+import { isFloat } from '../../core/dtype.js';
+import { defineOp, floatLoops, linearSearch } from '../../core/op.js';
+import { binary } from '../ufunc.js';
+
+export const trueDivideOp = defineOp({
+  name: 'true_divide',
+  kind: 'elementwise',
+  nin: 2,
+  loops: floatLoops,
+  // NumPy's true-division resolver: integer and bool inputs divide in float64 (then the
+  // default-float rule of src/core/op.ts applies).
+  resolve: (inputs, _attrs, op) =>
+    inputs.some(isFloat) ? linearSearch(op.parsedLoops, inputs) : op.parsedLoops.find((l) => l.sig === 'dd->d'),
+  scalar: (a, b) => a.div(b),
+});
+
+export const true_divide = binary(trueDivideOp);
+export const divide = true_divide;

@@ -1,0 +1,9 @@
+// Every op definition of the np namespace, imported for their registration. The kernel generator
+// (scripts/gen-kernels.mjs) loads this module alone: it must not load a backend.
+export * from './math/add.js';
+export * from './math/subtract.js';
+export * from './math/multiply.js';
+export * from './math/true_divide.js';
+export * from './math/negative.js';
+export * from './math/exp.js';
+export * from './math/astype.js';
