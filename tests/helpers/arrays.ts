@@ -1,0 +1,66 @@
+// Test helpers: NDArray <-> oracle RawArray, and comparison of our results with NumPy's.
+import { expect } from 'vitest';
+
+import { np } from '../../src/index.js';
+import type { DType } from '../../src/core/dtype.js';
+import { valuesOf, type NDArray } from '../../src/core/ndarray.js';
+import type { RawArray } from '../../src/np/io/npy.js';
+import { type OracleError, type OracleValue, isOracleError } from '../oracle/oracle.js';
+
+/** Our array as the oracle's RawArray (C order, storage values). */
+export function toRaw(a: NDArray): RawArray {
+  return { dtype: a.dtype, shape: [...a.shape], data: a._readRawSync('toRaw'), fortranOrder: false };
+}
+
+/** An oracle RawArray as one of our arrays (on the CPU). */
+export function fromRaw(r: RawArray): NDArray {
+  if (r.fortranOrder) throw new Error('fromRaw: expected C order');
+  return np.NDArray._fromStorageData(r.data, r.shape, r.dtype);
+}
+
+export function isRaw(v: unknown): v is RawArray & { isScalar?: boolean } {
+  return typeof v === 'object' && v !== null && 'dtype' in v && 'shape' in v && 'data' in v;
+}
+
+const TOL: Partial<Record<DType, number>> = { float16: 1e-3, bfloat16: 1e-2, float32: 1e-6, float64: 1e-12 };
+
+export interface MatchOptions {
+  /** Relative tolerance for floats; default by dtype (exact for ints and bool). */
+  rtol?: number;
+  atol?: number;
+  /** Also require the same dtype (default true). */
+  dtype?: boolean;
+}
+
+/** Asserts our array equals NumPy's result: shape, dtype, values (NaN-aware, per-dtype tolerance). */
+export function expectMatches(ours: NDArray, expected: OracleValue | OracleError, o: MatchOptions = {}, label = ''): void {
+  if (isOracleError(expected)) throw new Error(`${label}: NumPy raised ${expected.error}: ${expected.message}, but quark returned a result`);
+  if (!isRaw(expected)) throw new Error(`${label}: NumPy returned a non-array ${String(expected)}`);
+  expect(ours.shape, `${label} shape`).toEqual(expected.shape);
+  if (o.dtype !== false) expect(ours.dtype, `${label} dtype`).toBe(expected.dtype);
+  const a = valuesOf(ours.dtype, ours._readRawSync('expectMatches'));
+  const b = valuesOf(expected.dtype, expected.data);
+  const rtol = o.rtol ?? TOL[ours.dtype] ?? 0;
+  const atol = o.atol ?? (rtol ? rtol * 1e-3 : 0);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!, y = b[i]!;
+    if (typeof x === 'number' && typeof y === 'number') {
+      if (Number.isNaN(x) && Number.isNaN(y)) continue;
+      if (x === y) {
+        if (x === 0 && !Object.is(x, y) && rtol === 0) throw new Error(`${label}: signed zero differs at ${i}: ${x} vs ${y}`);
+        continue;
+      }
+      if (rtol > 0 && Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - y) <= atol + rtol * Math.abs(y)) continue;
+      throw new Error(`${label}: value at flat index ${i} is ${x}, NumPy has ${y} (dtype ${ours.dtype})`);
+    }
+    if (x !== y && !(typeof x !== typeof y && String(x) === String(y))) {
+      throw new Error(`${label}: value at flat index ${i} is ${String(x)}, NumPy has ${String(y)} (dtype ${ours.dtype})`);
+    }
+  }
+}
+
+/** Asserts that NumPy raised and that we threw too (optionally matching a message pattern). */
+export function expectBothRaise(fn: () => unknown, expected: OracleValue | OracleError, pattern?: RegExp, label = ''): void {
+  expect(isOracleError(expected), `${label}: NumPy should raise`).toBe(true);
+  expect(fn, label).toThrow(pattern);
+}
