@@ -11,3 +11,4 @@ export { array, asarray } from './creation/array.js';
 export { empty, zeros, ones, full, empty_like, zeros_like, ones_like, full_like } from './creation/basic.js';
 export { reshape, ravel, transpose, copy, astype } from './manip/views.js';
 export { array_repr, array_str, array2string, get_printoptions, set_printoptions } from './printing.js';
+export { save, saveBytes, savez, savez_compressed, load, NpzFile } from './io/index.js';
