@@ -1,0 +1,53 @@
+// quark's array API at work: creation, arithmetic with NumPy's promotion, views, printing,
+// memory scopes, and .npy/.npz files that NumPy reads.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { np, npx } from 'quark';
+
+const show = (label, v) => console.log(`${label}\n${v}\n`);
+
+np.scope(() => {
+  // Creation
+  const a = np.array([[1, 2, 3], [4, 5, 6]], { dtype: 'float32' });
+  const b = np.array([10, 20, 30], { dtype: 'int8' });
+  show('a =', a.repr());
+  show('b =', b.repr());
+  show('np.zeros([2, 3], { dtype: "int32" }) =', np.zeros([2, 3], { dtype: 'int32' }).repr());
+  show('np.full([2, 2], 7) =', np.full([2, 2], 7).repr());
+
+  // Arithmetic: broadcasting and NEP 50 promotion (float32 + int8 -> float32; int8 + 1 stays int8)
+  show('a + b =', a.add(b).repr());
+  show('b + 1 (a weak JS scalar keeps int8) =', b.add(1).repr());
+  show('b * 10 (int8 wraps around, as NumPy) =', b.mul(10).repr());
+  show('np.exp(a) =', np.exp(a).repr());
+  show('np.true_divide(b, 4) =', np.true_divide(b, 4).repr());
+
+  // Views share memory; copies do not
+  const t = a.T;
+  show(`a.T (a view: c_contiguous=${t.flags.c_contiguous}, base is a: ${t.base === a}) =`, t.repr());
+  show('a.reshape(3, 2) =', a.reshape(3, 2).repr());
+  show('a.astype("float16") / 3 =', a.astype('float16').div(3).repr());
+
+  // Printing follows NumPy, including summarisation of large arrays
+  show('np.ones(2000) / 3 =', np.ones(2000).div(3).repr());
+});
+console.log('live arrays after the scope:', np.memory().arrays);
+
+// .npy / .npz files, readable by numpy.load
+const dir = mkdtempSync(join(tmpdir(), 'quark-demo-'));
+try {
+  const x = np.array([[1.5, 2.5], [3.5, 4.5]]);
+  np.save(join(dir, 'x.npy'), x);
+  const y = np.load(join(dir, 'x.npy'));
+  show('saved and loaded x.npy =', y.repr());
+  np.savez_compressed(join(dir, 'both.npz'), x, { y });
+  const z = np.load(join(dir, 'both.npz'));
+  console.log('both.npz holds', z.files.join(', '));
+  z.dispose(); x.dispose(); y.dispose();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log(`\nnative CPU backend: ${npx.num_threads()} threads; devices: ${npx.devices().join(', ')}`);
