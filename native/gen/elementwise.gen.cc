@@ -2,6 +2,7 @@
 // Compiled once per instruction set (QK_ISA names the namespace; see native/CMakeLists.txt).
 #include "elementwise.h"
 #include "kernels.h"
+#include "reduce.h"
 
 namespace qk {
 namespace QK_ISA {
@@ -15,14 +16,32 @@ struct F_astype {
 struct F_exp {
   template <class T> static inline auto f(T a0) { return std::exp(a0); }
 };
+struct F_max {
+  template <class T> static inline auto f(T a0, T a1) { return qk_maximum(a0, a1); }
+};
+struct F_maximum {
+  template <class T> static inline auto f(T a0, T a1) { return qk_maximum(a0, a1); }
+};
+struct F_min {
+  template <class T> static inline auto f(T a0, T a1) { return qk_minimum(a0, a1); }
+};
+struct F_minimum {
+  template <class T> static inline auto f(T a0, T a1) { return qk_minimum(a0, a1); }
+};
 struct F_multiply {
   template <class T> static inline auto f(T a0, T a1) { return (a0 * a1); }
 };
 struct F_negative {
   template <class T> static inline auto f(T a0) { return (-a0); }
 };
+struct F_prod {
+  template <class T> static inline auto f(T a0, T a1) { return (a0 * a1); }
+};
 struct F_subtract {
   template <class T> static inline auto f(T a0, T a1) { return (a0 - a1); }
+};
+struct F_sum {
+  template <class T> static inline auto f(T a0, T a1) { return (a0 + a1); }
 };
 struct F_true_divide {
   template <class T> static inline auto f(T a0, T a1) { return (a0 / a1); }
@@ -215,6 +234,58 @@ const KernelEntry kKernels[] = {
     {"exp:E->E", &loop1<bf16, bf16, compute_t<bf16>, F_exp>},
     {"exp:f->f", &loop1<float, float, compute_t<float>, F_exp>},
     {"exp:d->d", &loop1<double, double, compute_t<double>, F_exp>},
+    {"max:\?->\?", &rloop<bool, bool, compute_t<bool>, F_max, false>},
+    {"max:b->b", &rloop<int8_t, int8_t, compute_t<int8_t>, F_max, false>},
+    {"max:B->B", &rloop<uint8_t, uint8_t, compute_t<uint8_t>, F_max, false>},
+    {"max:h->h", &rloop<int16_t, int16_t, compute_t<int16_t>, F_max, false>},
+    {"max:H->H", &rloop<uint16_t, uint16_t, compute_t<uint16_t>, F_max, false>},
+    {"max:i->i", &rloop<int32_t, int32_t, compute_t<int32_t>, F_max, false>},
+    {"max:I->I", &rloop<uint32_t, uint32_t, compute_t<uint32_t>, F_max, false>},
+    {"max:q->q", &rloop<int64_t, int64_t, compute_t<int64_t>, F_max, false>},
+    {"max:Q->Q", &rloop<uint64_t, uint64_t, compute_t<uint64_t>, F_max, false>},
+    {"max:e->e", &rloop<f16, f16, compute_t<f16>, F_max, false>},
+    {"max:E->E", &rloop<bf16, bf16, compute_t<bf16>, F_max, false>},
+    {"max:f->f", &rloop<float, float, compute_t<float>, F_max, false>},
+    {"max:d->d", &rloop<double, double, compute_t<double>, F_max, false>},
+    {"maximum:\?\?->\?", &loop2<bool, bool, bool, compute_t<bool>, F_maximum>},
+    {"maximum:bb->b", &loop2<int8_t, int8_t, int8_t, compute_t<int8_t>, F_maximum>},
+    {"maximum:BB->B", &loop2<uint8_t, uint8_t, uint8_t, compute_t<uint8_t>, F_maximum>},
+    {"maximum:hh->h", &loop2<int16_t, int16_t, int16_t, compute_t<int16_t>, F_maximum>},
+    {"maximum:HH->H", &loop2<uint16_t, uint16_t, uint16_t, compute_t<uint16_t>, F_maximum>},
+    {"maximum:ii->i", &loop2<int32_t, int32_t, int32_t, compute_t<int32_t>, F_maximum>},
+    {"maximum:II->I", &loop2<uint32_t, uint32_t, uint32_t, compute_t<uint32_t>, F_maximum>},
+    {"maximum:qq->q", &loop2<int64_t, int64_t, int64_t, compute_t<int64_t>, F_maximum>},
+    {"maximum:QQ->Q", &loop2<uint64_t, uint64_t, uint64_t, compute_t<uint64_t>, F_maximum>},
+    {"maximum:ee->e", &loop2<f16, f16, f16, compute_t<f16>, F_maximum>},
+    {"maximum:EE->E", &loop2<bf16, bf16, bf16, compute_t<bf16>, F_maximum>},
+    {"maximum:ff->f", &loop2<float, float, float, compute_t<float>, F_maximum>},
+    {"maximum:dd->d", &loop2<double, double, double, compute_t<double>, F_maximum>},
+    {"min:\?->\?", &rloop<bool, bool, compute_t<bool>, F_min, false>},
+    {"min:b->b", &rloop<int8_t, int8_t, compute_t<int8_t>, F_min, false>},
+    {"min:B->B", &rloop<uint8_t, uint8_t, compute_t<uint8_t>, F_min, false>},
+    {"min:h->h", &rloop<int16_t, int16_t, compute_t<int16_t>, F_min, false>},
+    {"min:H->H", &rloop<uint16_t, uint16_t, compute_t<uint16_t>, F_min, false>},
+    {"min:i->i", &rloop<int32_t, int32_t, compute_t<int32_t>, F_min, false>},
+    {"min:I->I", &rloop<uint32_t, uint32_t, compute_t<uint32_t>, F_min, false>},
+    {"min:q->q", &rloop<int64_t, int64_t, compute_t<int64_t>, F_min, false>},
+    {"min:Q->Q", &rloop<uint64_t, uint64_t, compute_t<uint64_t>, F_min, false>},
+    {"min:e->e", &rloop<f16, f16, compute_t<f16>, F_min, false>},
+    {"min:E->E", &rloop<bf16, bf16, compute_t<bf16>, F_min, false>},
+    {"min:f->f", &rloop<float, float, compute_t<float>, F_min, false>},
+    {"min:d->d", &rloop<double, double, compute_t<double>, F_min, false>},
+    {"minimum:\?\?->\?", &loop2<bool, bool, bool, compute_t<bool>, F_minimum>},
+    {"minimum:bb->b", &loop2<int8_t, int8_t, int8_t, compute_t<int8_t>, F_minimum>},
+    {"minimum:BB->B", &loop2<uint8_t, uint8_t, uint8_t, compute_t<uint8_t>, F_minimum>},
+    {"minimum:hh->h", &loop2<int16_t, int16_t, int16_t, compute_t<int16_t>, F_minimum>},
+    {"minimum:HH->H", &loop2<uint16_t, uint16_t, uint16_t, compute_t<uint16_t>, F_minimum>},
+    {"minimum:ii->i", &loop2<int32_t, int32_t, int32_t, compute_t<int32_t>, F_minimum>},
+    {"minimum:II->I", &loop2<uint32_t, uint32_t, uint32_t, compute_t<uint32_t>, F_minimum>},
+    {"minimum:qq->q", &loop2<int64_t, int64_t, int64_t, compute_t<int64_t>, F_minimum>},
+    {"minimum:QQ->Q", &loop2<uint64_t, uint64_t, uint64_t, compute_t<uint64_t>, F_minimum>},
+    {"minimum:ee->e", &loop2<f16, f16, f16, compute_t<f16>, F_minimum>},
+    {"minimum:EE->E", &loop2<bf16, bf16, bf16, compute_t<bf16>, F_minimum>},
+    {"minimum:ff->f", &loop2<float, float, float, compute_t<float>, F_minimum>},
+    {"minimum:dd->d", &loop2<double, double, double, compute_t<double>, F_minimum>},
     {"multiply:\?\?->\?", &loop2<bool, bool, bool, compute_t<bool>, F_multiply>},
     {"multiply:bb->b", &loop2<int8_t, int8_t, int8_t, compute_t<int8_t>, F_multiply>},
     {"multiply:BB->B", &loop2<uint8_t, uint8_t, uint8_t, compute_t<uint8_t>, F_multiply>},
@@ -240,6 +311,26 @@ const KernelEntry kKernels[] = {
     {"negative:E->E", &loop1<bf16, bf16, compute_t<bf16>, F_negative>},
     {"negative:f->f", &loop1<float, float, compute_t<float>, F_negative>},
     {"negative:d->d", &loop1<double, double, compute_t<double>, F_negative>},
+    {"prod:\?->q", &rloop<bool, int64_t, compute_t<int64_t>, F_prod, false>},
+    {"prod:b->q", &rloop<int8_t, int64_t, compute_t<int64_t>, F_prod, false>},
+    {"prod:B->Q", &rloop<uint8_t, uint64_t, compute_t<uint64_t>, F_prod, false>},
+    {"prod:h->q", &rloop<int16_t, int64_t, compute_t<int64_t>, F_prod, false>},
+    {"prod:H->Q", &rloop<uint16_t, uint64_t, compute_t<uint64_t>, F_prod, false>},
+    {"prod:i->q", &rloop<int32_t, int64_t, compute_t<int64_t>, F_prod, false>},
+    {"prod:I->Q", &rloop<uint32_t, uint64_t, compute_t<uint64_t>, F_prod, false>},
+    {"prod:q->q", &rloop<int64_t, int64_t, compute_t<int64_t>, F_prod, false>},
+    {"prod:Q->Q", &rloop<uint64_t, uint64_t, compute_t<uint64_t>, F_prod, false>},
+    {"prod:e->e", &rloop<f16, f16, compute_t<f16>, F_prod, false>},
+    {"prod:E->E", &rloop<bf16, bf16, compute_t<bf16>, F_prod, false>},
+    {"prod:f->f", &rloop<float, float, compute_t<float>, F_prod, false>},
+    {"prod:d->d", &rloop<double, double, compute_t<double>, F_prod, false>},
+    {"prod:\?->\?", &rloop<bool, bool, compute_t<bool>, F_prod, false>},
+    {"prod:b->b", &rloop<int8_t, int8_t, compute_t<int8_t>, F_prod, false>},
+    {"prod:B->B", &rloop<uint8_t, uint8_t, compute_t<uint8_t>, F_prod, false>},
+    {"prod:h->h", &rloop<int16_t, int16_t, compute_t<int16_t>, F_prod, false>},
+    {"prod:H->H", &rloop<uint16_t, uint16_t, compute_t<uint16_t>, F_prod, false>},
+    {"prod:i->i", &rloop<int32_t, int32_t, compute_t<int32_t>, F_prod, false>},
+    {"prod:I->I", &rloop<uint32_t, uint32_t, compute_t<uint32_t>, F_prod, false>},
     {"subtract:bb->b", &loop2<int8_t, int8_t, int8_t, compute_t<int8_t>, F_subtract>},
     {"subtract:BB->B", &loop2<uint8_t, uint8_t, uint8_t, compute_t<uint8_t>, F_subtract>},
     {"subtract:hh->h", &loop2<int16_t, int16_t, int16_t, compute_t<int16_t>, F_subtract>},
@@ -252,6 +343,26 @@ const KernelEntry kKernels[] = {
     {"subtract:EE->E", &loop2<bf16, bf16, bf16, compute_t<bf16>, F_subtract>},
     {"subtract:ff->f", &loop2<float, float, float, compute_t<float>, F_subtract>},
     {"subtract:dd->d", &loop2<double, double, double, compute_t<double>, F_subtract>},
+    {"sum:\?->q", &rloop<bool, int64_t, compute_t<int64_t>, F_sum, true>},
+    {"sum:b->q", &rloop<int8_t, int64_t, compute_t<int64_t>, F_sum, true>},
+    {"sum:B->Q", &rloop<uint8_t, uint64_t, compute_t<uint64_t>, F_sum, true>},
+    {"sum:h->q", &rloop<int16_t, int64_t, compute_t<int64_t>, F_sum, true>},
+    {"sum:H->Q", &rloop<uint16_t, uint64_t, compute_t<uint64_t>, F_sum, true>},
+    {"sum:i->q", &rloop<int32_t, int64_t, compute_t<int64_t>, F_sum, true>},
+    {"sum:I->Q", &rloop<uint32_t, uint64_t, compute_t<uint64_t>, F_sum, true>},
+    {"sum:q->q", &rloop<int64_t, int64_t, compute_t<int64_t>, F_sum, true>},
+    {"sum:Q->Q", &rloop<uint64_t, uint64_t, compute_t<uint64_t>, F_sum, true>},
+    {"sum:e->e", &rloop<f16, f16, compute_t<f16>, F_sum, true>},
+    {"sum:E->E", &rloop<bf16, bf16, compute_t<bf16>, F_sum, true>},
+    {"sum:f->f", &rloop<float, float, compute_t<float>, F_sum, true>},
+    {"sum:d->d", &rloop<double, double, compute_t<double>, F_sum, true>},
+    {"sum:\?->\?", &rloop<bool, bool, compute_t<bool>, F_sum, true>},
+    {"sum:b->b", &rloop<int8_t, int8_t, compute_t<int8_t>, F_sum, true>},
+    {"sum:B->B", &rloop<uint8_t, uint8_t, compute_t<uint8_t>, F_sum, true>},
+    {"sum:h->h", &rloop<int16_t, int16_t, compute_t<int16_t>, F_sum, true>},
+    {"sum:H->H", &rloop<uint16_t, uint16_t, compute_t<uint16_t>, F_sum, true>},
+    {"sum:i->i", &rloop<int32_t, int32_t, compute_t<int32_t>, F_sum, true>},
+    {"sum:I->I", &rloop<uint32_t, uint32_t, compute_t<uint32_t>, F_sum, true>},
     {"true_divide:ee->e", &loop2<f16, f16, f16, compute_t<f16>, F_true_divide>},
     {"true_divide:EE->E", &loop2<bf16, bf16, bf16, compute_t<bf16>, F_true_divide>},
     {"true_divide:ff->f", &loop2<float, float, float, compute_t<float>, F_true_divide>},

@@ -13,6 +13,7 @@
 #include "iterate.h"
 #include "kernels.h"
 #include "memory.h"
+#include "reduce_driver.h"
 
 namespace qk {
 namespace {
@@ -146,42 +147,75 @@ bool in_bounds(int64_t off, int ndim, const double* shape, const double* strides
   return lo >= 0 && hi + itemsize <= size;
 }
 
-napi_value ExecElementwise(napi_env env) {
+// A kernel launch as JS lays it out in the argument block:
+//   [cmd, kernel, nargs, ndim, extra, (handle, byte offset) x nargs, shape x ndim, itemsize x nargs,
+//    byte strides x (nargs * ndim)]
+// A negative handle -(i+1) names scalar slot i (stride 0 everywhere).
+struct Launch {
+  int kernel, nargs, ndim, extra;
+  int64_t shape[kMaxDims];
+  int64_t strides[kMaxArgs * kMaxDims];
+  char* base[kMaxArgs];
+  int64_t itemsize[kMaxArgs];
+};
+
+// Fills `L` from the argument block, checking every operand against its buffer. nullptr on success.
+const char* parse_launch(Launch& L) {
   const double* A = g_args;
-  int k = (int)A[1], nargs = (int)A[2], ndim = (int)A[3];
-  if (k < 0 || k >= g_num_kernels) return throw_error(env, "exec: unknown kernel");
-  if (nargs < 1 || nargs > kMaxArgs || ndim < 0 || ndim > kMaxDims || 4 + nargs * 2 + ndim * (nargs + 2) > kArgDoubles)
-    return throw_error(env, "exec: too many arguments or dimensions");
-  const double* opnds = A + 4;
+  L.kernel = (int)A[1];
+  L.nargs = (int)A[2];
+  L.ndim = (int)A[3];
+  L.extra = (int)A[4];
+  const int nargs = L.nargs, ndim = L.ndim;
+  if (L.kernel < 0 || L.kernel >= g_num_kernels) return "exec: unknown kernel";
+  if (nargs < 1 || nargs > kMaxArgs || ndim < 0 || ndim > kMaxDims || 5 + nargs * 2 + ndim * (nargs + 2) > kArgDoubles)
+    return "exec: too many arguments or dimensions";
+  const double* opnds = A + 5;
   const double* shape_d = opnds + 2 * nargs;
   const double* itemsizes = shape_d + ndim;
   const double* strides_d = itemsizes + nargs;
-  int64_t shape[kMaxDims];
   bool empty = false;
   for (int d = 0; d < ndim; d++) {
-    shape[d] = (int64_t)shape_d[d];
-    if (shape[d] == 0) empty = true;
+    L.shape[d] = (int64_t)shape_d[d];
+    if (L.shape[d] == 0) empty = true;
   }
-  int64_t strides[kMaxArgs * kMaxDims];
-  char* base[kMaxArgs];
   for (int a = 0; a < nargs; a++) {
     int64_t h = (int64_t)opnds[2 * a];
     int64_t off = (int64_t)opnds[2 * a + 1];
-    for (int d = 0; d < ndim; d++) strides[a * ndim + d] = (int64_t)strides_d[a * ndim + d];
+    L.itemsize[a] = (int64_t)itemsizes[a];
+    for (int d = 0; d < ndim; d++) L.strides[a * ndim + d] = (int64_t)strides_d[a * ndim + d];
     if (h < 0) {
       int slot = (int)(-h - 1);
-      if (slot >= kScalarSlots) return throw_error(env, "exec: bad scalar slot");
-      base[a] = slot_ptr(slot);
-      for (int d = 0; d < ndim; d++) strides[a * ndim + d] = 0;
+      if (slot >= kScalarSlots) return "exec: bad scalar slot";
+      L.base[a] = slot_ptr(slot);
+      for (int d = 0; d < ndim; d++) L.strides[a * ndim + d] = 0;
       continue;
     }
     char* p = buffer_ptr(h);
-    if (!p) return throw_error(env, "exec: invalid or freed buffer");
-    if (!empty && !in_bounds(off, ndim, shape_d, strides_d + a * ndim, (int64_t)itemsizes[a], (int64_t)buffer_size(h)))
-      return throw_error(env, "exec: operand view exceeds its buffer");
-    base[a] = p + off;
+    if (!p) return "exec: invalid or freed buffer";
+    if (!empty && !in_bounds(off, ndim, shape_d, strides_d + a * ndim, L.itemsize[a], (int64_t)buffer_size(h)))
+      return "exec: operand view exceeds its buffer";
+    L.base[a] = p + off;
   }
-  run_elementwise(g_kernels[k].fn, nargs, ndim, shape, strides, base);
+  return nullptr;
+}
+
+napi_value ExecElementwise(napi_env env) {
+  Launch L;
+  if (const char* err = parse_launch(L)) return throw_error(env, err);
+  run_elementwise(g_kernels[L.kernel].fn, L.nargs, L.ndim, L.shape, L.strides, L.base);
+  return nullptr;
+}
+
+// Operand 0 is the output/accumulator (stride 0 on reduced axes), operand 1 the input; `extra`
+// names the scalar slot holding the op's identity for per-thread partials (-1: the op has none
+// and is idempotent, so partials start from the output's initial value).
+napi_value ExecReduce(napi_env env) {
+  Launch L;
+  if (const char* err = parse_launch(L)) return throw_error(env, err);
+  if (L.nargs != 2) return throw_error(env, "reduce: expected 2 operands");
+  const char* identity = L.extra >= 0 && L.extra < kScalarSlots ? slot_ptr(L.extra) : nullptr;
+  run_reduce(g_kernels[L.kernel].fn, L.ndim, L.shape, L.strides, L.base, L.itemsize[0], identity);
   return nullptr;
 }
 
@@ -200,6 +234,7 @@ napi_value Exec(napi_env env, napi_callback_info) {
   switch ((int)g_args[0]) {
     case 1: return ExecElementwise(env);
     case 2: return ExecCopy(env);
+    case 3: return ExecReduce(env);
     default: return throw_error(env, "exec: unknown command");
   }
 }

@@ -60,6 +60,16 @@ template <class To, class From> static inline To convert(From v) {
   }
 }
 
+// NumPy's maximum/minimum: a NaN in either operand propagates; ties keep the first operand.
+template <class T> static inline T qk_maximum(T a, T b) {
+  if constexpr (std::is_floating_point_v<T>) return (a >= b || a != a) ? a : b;
+  else return a >= b ? a : b;
+}
+template <class T> static inline T qk_minimum(T a, T b) {
+  if constexpr (std::is_floating_point_v<T>) return (a <= b || a != a) ? a : b;
+  else return a <= b ? a : b;
+}
+
 using InnerLoop = void (*)(char** p, const int64_t* s, int64_t n);
 
 template <class S0, class SO, class C, class F>

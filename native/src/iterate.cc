@@ -7,16 +7,8 @@
 namespace qk {
 
 namespace {
-// Below this many elements one thread does the work: waking OpenMP threads costs more than it saves.
-constexpr int64_t kParallelThreshold = 1 << 16;
 int g_threads = 0;  // 0: OpenMP's default
-
-struct Space {
-  int nargs = 0, ndim = 0;
-  int64_t shape[kMaxDims];
-  int64_t strides[kMaxArgs][kMaxDims];
-  char* base[kMaxArgs];
-};
+}  // namespace
 
 // Merges dimension pairs that every argument walks contiguously, and drops size-1 dimensions.
 void collapse(Space& sp, int nargs, int ndim, const int64_t* shape, const int64_t* strides, char* const* base) {
@@ -74,7 +66,6 @@ void run_range(InnerLoop fn, const Space& sp, int64_t start, int64_t end) {
     }
   }
 }
-}  // namespace
 
 int num_threads() { return g_threads > 0 ? g_threads : omp_get_max_threads(); }
 

@@ -19,6 +19,20 @@ export interface ElementwiseLaunch {
   readonly outputs: readonly Operand[];
 }
 
+/**
+ * A reduction: `output` is viewed with the input's `shape`, stride 0 along the reduced axes, and
+ * already holds the initial value; the kernel folds every input element into its output element.
+ */
+export interface ReduceLaunch {
+  readonly op: Op<object>;
+  readonly loop: Loop;
+  readonly shape: readonly number[];
+  readonly input: Operand;
+  readonly output: Operand;
+  /** The op's identity in the output dtype (absent for idempotent ops without one: max, min). */
+  readonly identity?: number | bigint | boolean;
+}
+
 export interface Backend {
   readonly type: DeviceType;
   /** Allocates `nbytes` (contents undefined) and returns a handle. */
@@ -36,6 +50,8 @@ export interface Backend {
   supports(op: Op<object>, loop: Loop): boolean;
   /** Runs an elementwise op (including astype) on strided operands. */
   elementwise(launch: ElementwiseLaunch): void;
+  /** Runs a reduction; a backend without reduction kernels leaves this out. */
+  reduce?(launch: ReduceLaunch): void;
   /** Bytes and buffers this backend holds now (for np.memory()). */
   stats(): { buffers: number; bytes: number };
 }

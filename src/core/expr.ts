@@ -2,7 +2,7 @@
 // each backend's dialect table (src/backends/*/codegen.ts).
 
 /** Scalar functions a dialect must render. Each backend's table is checked to cover all of them. */
-export const SCALAR_FNS = ['add', 'sub', 'mul', 'div', 'neg', 'exp', 'identity'] as const;
+export const SCALAR_FNS = ['add', 'sub', 'mul', 'div', 'neg', 'exp', 'maximum', 'minimum', 'identity'] as const;
 export type ScalarFn = (typeof SCALAR_FNS)[number];
 
 export type Expr =
@@ -22,6 +22,9 @@ export class X {
   div(o: X | number): X { return this.call('div', o); }
   neg(): X { return this.call('neg'); }
   exp(): X { return this.call('exp'); }
+  /** NaN-propagating maximum / minimum (NumPy's np.maximum / np.minimum). */
+  maximum(o: X | number): X { return this.call('maximum', o); }
+  minimum(o: X | number): X { return this.call('minimum', o); }
 }
 
 function lift(v: X | number): Expr {

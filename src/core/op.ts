@@ -17,6 +17,15 @@ export interface Loop {
   readonly outputs: readonly DType[];
 }
 
+export interface ReduceSpec {
+  /** Folds one input element into the accumulator: `(acc, x) => acc.add(x)`. */
+  combine(acc: X, x: X): X;
+  /** The identity (NumPy's ufunc.identity); absent for max/min, which start from the first element. */
+  readonly identity?: number;
+  /** Sum-like folds of floats use pairwise summation, as NumPy's add.reduce does. */
+  readonly pairwise?: boolean;
+}
+
 export interface OpSpec<A extends object> {
   readonly name: string;
   readonly kind: OpKind;
@@ -35,6 +44,8 @@ export interface OpSpec<A extends object> {
   readonly defaultFloat?: boolean;
   /** Elementwise: the math, once, as a scalar expression. */
   scalar?(...xs: X[]): X;
+  /** Reductions: the fold, written once like `scalar`, and its identity. */
+  readonly reduce?: ReduceSpec;
   /** Non-elementwise: output metadata from input metadata only. */
   infer?(inputs: readonly TensorMeta[], attrs: A): TensorMeta[];
 }
@@ -43,7 +54,7 @@ export interface Op<A extends object = object> extends OpSpec<A> {
   readonly nout: number;
   readonly attrs: A;
   readonly parsedLoops: readonly Loop[];
-  /** The traced scalar expression (elementwise ops). */
+  /** The traced scalar expression (elementwise ops; for reductions, the combine of (acc, x)). */
   readonly expr?: Expr;
 }
 
@@ -71,12 +82,16 @@ export function defineOp<A extends object = Record<string, never>>(spec: OpSpec<
   if (spec.kind === 'elementwise' && (!spec.loops || !spec.scalar)) {
     throw new Error(`elementwise op '${spec.name}' needs loops and a scalar expression`);
   }
+  if (spec.kind === 'reduce' && (!spec.loops || !spec.reduce)) {
+    throw new Error(`reduce op '${spec.name}' needs loops and a reduce.combine expression`);
+  }
   const op: Op<A> = {
     ...spec,
     nout: spec.nout ?? 1,
     attrs: spec.attrs ?? ({} as A),
     parsedLoops: (spec.loops ?? []).map(parseLoop),
-    expr: spec.scalar ? traceScalar(spec.scalar, spec.nin) : undefined,
+    expr: spec.scalar ? traceScalar(spec.scalar, spec.nin)
+      : spec.reduce ? traceScalar((acc, x) => spec.reduce!.combine(acc!, x!), 2) : undefined,
   };
   registry.set(spec.name, op as Op<object>);
   return op;

@@ -2,7 +2,7 @@
 import { itemsize } from '../../core/dtype.js';
 import { numberToBf16Bits, numberToF16Bits } from '../../core/half.js';
 import type { Loop, Op } from '../../core/op.js';
-import type { Backend, ElementwiseLaunch, Operand } from '../backend.js';
+import type { Backend, ElementwiseLaunch, Operand, ReduceLaunch } from '../backend.js';
 import { addon } from './native.js';
 
 const info = addon.init();
@@ -34,6 +34,38 @@ function writeSlot(i: number, o: Extract<Operand, { kind: 'scalar' }>): void {
   }
 }
 
+function kernelOf(op: Op<object>, loop: Loop): number {
+  const k = kernelIndex.get(`${op.name}:${loop.sig}`);
+  if (k === undefined) throw new Error(`${op.name}: no CPU kernel for loop ${loop.sig}`);
+  return k;
+}
+
+/** Lays a launch out in the shared argument block (see native/src/addon.cc) and runs it. */
+function launch(cmd: number, kernel: number, extra: number, shape: readonly number[], ops: readonly Operand[]): void {
+  const nargs = ops.length, ndim = shape.length;
+  args[0] = cmd; args[1] = kernel; args[2] = nargs; args[3] = ndim; args[4] = extra;
+  let p = 5;
+  let slot = 0;
+  for (const o of ops) {
+    if (o.kind === 'scalar') {
+      writeSlot(slot, o);
+      args[p++] = -(slot + 1);
+      args[p++] = 0;
+      slot++;
+    } else {
+      args[p++] = o.handle;
+      args[p++] = o.offset * itemsize(o.dtype);
+    }
+  }
+  for (let d = 0; d < ndim; d++) args[p++] = shape[d]!;
+  for (const o of ops) args[p++] = itemsize(o.dtype);
+  for (const o of ops) {
+    const isz = itemsize(o.dtype);
+    for (let d = 0; d < ndim; d++) args[p++] = o.kind === 'scalar' ? 0 : o.strides[d]! * isz;
+  }
+  addon.exec();
+}
+
 export class CpuBackend implements Backend {
   readonly type = 'cpu' as const;
 
@@ -63,31 +95,17 @@ export class CpuBackend implements Backend {
   }
 
   elementwise(l: ElementwiseLaunch): void {
-    const k = kernelIndex.get(`${l.op.name}:${l.loop.sig}`);
-    if (k === undefined) throw new Error(`${l.op.name}: no CPU kernel for loop ${l.loop.sig}`);
-    const ops = [...l.inputs, ...l.outputs];
-    const nargs = ops.length, ndim = l.shape.length;
-    args[0] = 1; args[1] = k; args[2] = nargs; args[3] = ndim;
-    let p = 4;
-    let slot = 0;
-    for (const o of ops) {
-      if (o.kind === 'scalar') {
-        writeSlot(slot, o);
-        args[p++] = -(slot + 1);
-        args[p++] = 0;
-        slot++;
-      } else {
-        args[p++] = o.handle;
-        args[p++] = o.offset * itemsize(o.dtype);
-      }
+    launch(1, kernelOf(l.op, l.loop), -1, l.shape, [...l.inputs, ...l.outputs]);
+  }
+
+  reduce(l: ReduceLaunch): void {
+    const ops: Operand[] = [l.output, l.input];
+    let slot = -1;
+    if (l.identity !== undefined) {
+      slot = ops.length; // the slot after any scalar operands (reductions take none)
+      writeSlot(slot, { kind: 'scalar', dtype: l.loop.outputs[0]!, value: l.identity });
     }
-    for (let d = 0; d < ndim; d++) args[p++] = l.shape[d]!;
-    for (const o of ops) args[p++] = itemsize(o.dtype);
-    for (const o of ops) {
-      const isz = itemsize(o.dtype);
-      for (let d = 0; d < ndim; d++) args[p++] = o.kind === 'scalar' ? 0 : o.strides[d]! * isz;
-    }
-    addon.exec();
+    launch(3, kernelOf(l.op, l.loop), slot, l.shape, ops);
   }
 
   stats(): { buffers: number; bytes: number } {

@@ -17,24 +17,36 @@ export const CPP_FNS: Record<ScalarFn, (...a: string[]) => string> = {
   div: (a, b) => `(${a} / ${b})`,
   neg: (a) => `(-${a})`,
   exp: (a) => `std::exp(${a})`,
+  maximum: (a, b) => `qk_maximum(${a}, ${b})`,
+  minimum: (a, b) => `qk_minimum(${a}, ${b})`,
   identity: (a) => a,
 };
 
 function functor(op: Op<object>): string {
-  const params = Array.from({ length: op.nin }, (_, i) => `T a${i}`).join(', ');
+  const arity = op.kind === 'reduce' ? 2 : op.nin;
+  const params = Array.from({ length: arity }, (_, i) => `T a${i}`).join(', ');
   const body = renderExpr(op.expr!, (i) => `a${i}`, (v) => `T(${v})`, CPP_FNS);
   return `struct F_${op.name} {\n  template <class T> static inline auto f(${params}) { return ${body}; }\n};`;
 }
 
 export function generateCpuKernels(ops: readonly Op<object>[]): string {
-  const ew = ops.filter((o) => o.kind === 'elementwise').sort((a, b) => a.name.localeCompare(b.name));
+  const ew = ops.filter((o) => o.kind === 'elementwise' || o.kind === 'reduce').sort((a, b) => a.name.localeCompare(b.name));
   const entries: string[] = [];
+  const name = (op: Op<object>, sig: string) => `"${op.name}:${sig.replace(/\?/g, '\\?')}"`;
   for (const op of ew) {
+    if (op.kind === 'reduce') {
+      // rloop<input storage, output storage, fold type, functor, pairwise>: see native/src/reduce.h
+      for (const loop of op.parsedLoops) {
+        const [i, o] = [CPP_TYPE[loop.inputs[0]!], CPP_TYPE[loop.outputs[0]!]];
+        entries.push(`    {${name(op, loop.sig)}, &rloop<${i}, ${o}, compute_t<${o}>, F_${op.name}, ${op.reduce!.pairwise ? 'true' : 'false'}>},`);
+      }
+      continue;
+    }
     if (op.nin < 1 || op.nin > 2 || op.nout !== 1) throw new Error(`codegen: ${op.name}: unsupported arity`);
     for (const loop of op.parsedLoops) {
       const t = [...loop.inputs, ...loop.outputs].map((d) => CPP_TYPE[d]);
       const tmpl = op.nin === 1 ? 'loop1' : 'loop2';
-      entries.push(`    {"${op.name}:${loop.sig.replace(/\?/g, '\\?')}", &${tmpl}<${t.join(', ')}, compute_t<${t[0]}>, F_${op.name}>},`);
+      entries.push(`    {${name(op, loop.sig)}, &${tmpl}<${t.join(', ')}, compute_t<${t[0]}>, F_${op.name}>},`);
     }
   }
   return [
@@ -42,6 +54,7 @@ export function generateCpuKernels(ops: readonly Op<object>[]): string {
     '// Compiled once per instruction set (QK_ISA names the namespace; see native/CMakeLists.txt).',
     '#include "elementwise.h"',
     '#include "kernels.h"',
+    '#include "reduce.h"',
     '',
     'namespace qk {',
     'namespace QK_ISA {',

@@ -1,0 +1,18 @@
+import { defineOp } from '../../core/op.js';
+import { reduction } from './common.js';
+
+/** NumPy's accumulation dtypes: small signed ints and bool sum in int64, small unsigned in uint64. */
+export const accumulateLoops = ['?->q', 'b->q', 'B->Q', 'h->q', 'H->Q', 'i->q', 'I->Q', 'q->q', 'Q->Q', 'e->e', 'E->E', 'f->f', 'd->d'];
+/** Loops that keep the dtype, for `dtype=` (the input is cast to it first). */
+export const sameTypeLoops = ['?->?', 'b->b', 'B->B', 'h->h', 'H->H', 'i->i', 'I->I'];
+
+export const sumOp = defineOp({
+  name: 'sum',
+  kind: 'reduce',
+  nin: 1,
+  loops: [...accumulateLoops, ...sameTypeLoops],
+  reduce: { combine: (acc, x) => acc.add(x), identity: 0, pairwise: true },
+});
+
+/** np.sum(a, axis?) / np.sum(a, { axis, keepdims, dtype, out, initial }). */
+export const sum = reduction(sumOp);
