@@ -46,7 +46,7 @@ export function applyReduce(op: Op<object>, x: NDArray, opts: ReduceOptions = {}
   const outShape = opts.keepdims ? keepShape : x.shape.filter((_, i) => !axes.includes(i));
   const reducedEmpty = axes.some((a) => x.shape[a] === 0);
   const identity = op.reduce?.identity;
-  if (reducedEmpty && identity === undefined && opts.initial === undefined && sizeOf(keepShape) > 0) {
+  if (reducedEmpty && identity === undefined && opts.initial === undefined) {
     throw new RangeError(`${who}: zero-size array to reduction operation ${who} which has no identity`);
   }
   if (opts.out) {
