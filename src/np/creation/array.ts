@@ -86,7 +86,7 @@ function discoverDType(leaves: readonly Scalar[], fromArrays: Set<DType>): DType
   let needU64 = false;
   for (const v of leaves) {
     if (typeof v === 'boolean') kind ??= 'bool';
-    else if (typeof v === 'bigint' || Number.isInteger(v)) {
+    else if (typeof v === 'bigint' || Number.isSafeInteger(v)) {
       if (kind !== 'float') kind = 'int';
       if (!intFits(v, 'int64')) {
         if (typeof v === 'bigint' && intFits(v, 'uint64')) needU64 = true;

@@ -41,7 +41,7 @@ export function ones(shape: ShapeLike, opts: CreationOptions = {}): NDArray {
 /** np.full: dtype defaults to the fill value's (bool, int64, or the default float). */
 export function full(shape: ShapeLike, fill_value: Scalar, opts: CreationOptions = {}): NDArray {
   const fallback: DType = typeof fill_value === 'boolean' ? 'bool'
-    : typeof fill_value === 'bigint' || Number.isInteger(fill_value) ? defaults.int : defaults.float;
+    : typeof fill_value === 'bigint' || Number.isSafeInteger(fill_value) ? defaults.int : defaults.float;
   return filled('full', make('full', shape, opts, fallback), fill_value);
 }
 

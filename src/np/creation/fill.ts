@@ -11,7 +11,7 @@ export function toStorageValue(v: Scalar, dtype: DType, who: string): number | b
   if (dtype === 'bfloat16') return numberToBf16Bits(Number(num));
   if (dtype === 'float32' || dtype === 'float64') return Number(num);
   // integers: JS integers must fit (NumPy 2 raises OverflowError); floats truncate toward zero
-  if (typeof num === 'bigint' || Number.isInteger(num)) {
+  if (typeof num === 'bigint' || Number.isSafeInteger(num)) {
     if (!intFits(num, dtype)) throw new RangeError(`${who}: JS integer ${String(num)} out of bounds for ${dtype}`);
     return isBig(dtype) ? BigInt(num) : Number(num);
   }
