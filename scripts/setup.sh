@@ -22,7 +22,7 @@ if [ "$node_major" -lt 20 ]; then
 fi
 
 apt_pkgs=(cmake g++ ninja-build libdnnl-dev ocl-icd-opencl-dev opencl-c-headers python3)
-[ "$want_test" = 1 ] && apt_pkgs+=(chromium python3-pip)
+[ "$want_test" = 1 ] && apt_pkgs+=(chromium libvulkan1 python3-pip)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -31,4 +31,4 @@ export function is_np_default_dtype(): boolean { return defaults.float === 'floa
 export function set_num_threads(n: number): void { setNumThreads(n); }
 export function num_threads(): number { return getNumThreads(); }
 
-export { init_webgpu } from '../backends/webgpu/init.js';
+export { init_webgpu, shutdown_webgpu, webgpu_available } from '../backends/webgpu/init.js';
