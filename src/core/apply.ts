@@ -4,11 +4,11 @@ import type { Device, Operand } from '../backends/backend.js';
 import { context } from './context.js';
 import { backendOf, defaultDevice } from './device.js';
 import {
-  type Casting, type DType, type WeakKind, canCast, intFits, isInteger, kindOf, resultType,
+  type Casting, type DType, type WeakKind, canCast, intFits, isFloat, isInteger, kindOf, resultType,
 } from './dtype.js';
 import { NDArray, type Scalar } from './ndarray.js';
 import { type Loop, type Op, resolveLoop } from './op.js';
-import { broadcastShapes, broadcastStrides, fmtShape } from './shape.js';
+import { broadcastShapes, broadcastStrides, fmtShapeC } from './shape.js';
 
 export type Input = NDArray | Scalar;
 
@@ -24,7 +24,11 @@ function weakKind(v: Scalar): WeakKind | undefined {
   return Number.isInteger(v) ? 'int' : 'float';
 }
 
-/** The dtype each input takes part with: arrays their own, JS scalars by NEP 50's weak rules. */
+/**
+ * The dtype each input takes part with: arrays their own, JS scalars by NEP 50's weak rules.
+ * Whether a weak int fits is checked later, against the loop's dtype (as NumPy does: int8 / 300
+ * divides in float64, int8 + 300 raises).
+ */
 export function operandDTypes(who: string, inputs: readonly Input[]): DType[] {
   const strong: DType[] = [];
   const weak: WeakKind[] = [];
@@ -39,11 +43,21 @@ export function operandDTypes(who: string, inputs: readonly Input[]): DType[] {
     if (x instanceof NDArray) return x.dtype;
     if (typeof x === 'boolean') return 'bool';
     if (weakKind(x) === 'float') return kindOf(common) === 'f' ? common : resultType([], ['float']);
-    if (isInteger(common) && !intFits(x, common)) {
-      throw new RangeError(`${who}: JS integer ${String(x)} out of bounds for ${common}`);
-    }
     return common;
   });
+}
+
+/**
+ * The dtype a cast check sees for input `x` going into a loop dtype `to`: a weak int converts to
+ * any integer or float loop and a weak float to any float loop (their values are checked when
+ * converted); otherwise they count as Python's int64 / float64, as in NumPy's messages.
+ */
+function castSource(x: Input, d: DType, to: DType): DType {
+  if (x instanceof NDArray || typeof x === 'boolean') return d;
+  const k = weakKind(x);
+  if (k === 'int' && kindOf(to) !== 'b') return to;
+  if (k === 'float' && kindOf(to) === 'f') return to;
+  return k === 'int' ? 'int64' : 'float64';
 }
 
 function deviceOf(who: string, inputs: readonly Input[], out?: NDArray): Device {
@@ -64,20 +78,22 @@ function noLoopError(op: Op<object>, dtypes: readonly DType[]): TypeError {
     return new TypeError('subtract: numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.');
   }
   if (op.name === 'negative' && dtypes[0] === 'bool') {
-    return new TypeError('negative: the numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.');
+    return new TypeError('negative: The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.');
   }
   return new TypeError(`${op.name}: ufunc '${op.name}' did not contain a loop with signature matching types (${dtypes.join(', ')})`);
 }
 
-function pickLoop(op: Op<object>, dtypes: readonly DType[], attrs: object, dtype: DType | undefined): Loop {
+function pickLoop(op: Op<object>, inputs: readonly Input[], dtypes: readonly DType[], attrs: object, dtype: DType | undefined, casting: Casting): Loop {
   if (dtype === undefined) {
     const l = resolveLoop(op, dtypes, attrs);
     if (!l) throw noLoopError(op, dtypes);
     return l;
   }
-  // dtype= asks for the loop whose output is that dtype (inputs cast same_kind, as NumPy).
-  const l = op.parsedLoops.find((c) => c.outputs.every((o) => o === dtype) && c.inputs.every((d, i) => canCast(dtypes[i]!, d, 'same_kind')));
-  if (!l) throw noLoopError(op, [...dtypes, dtype]);
+  // dtype= fixes the output dtype (NumPy's signature=(None, …, dtype)): the loop with that output,
+  // preferably one the inputs cast to under `casting`; the input cast check reports the rest.
+  const cands = op.parsedLoops.filter((c) => c.outputs.every((o) => o === dtype));
+  const l = cands.find((c) => c.inputs.every((d, i) => canCast(castSource(inputs[i]!, dtypes[i]!, d), d, casting))) ?? cands[0];
+  if (!l) throw new TypeError(`${op.name}: No loop matching the specified signature and casting was found for ufunc ${op.name}`);
   return l;
 }
 
@@ -86,8 +102,25 @@ function operand(a: NDArray, shape: readonly number[]): Operand {
 }
 
 /** Converts a JS scalar into an operand of `dtype` (NumPy's cast of a weak scalar). */
-function scalarOperand(v: Scalar, dtype: DType): Operand {
+function scalarOperand(v: Scalar, dtype: DType, who = 'fill'): Operand {
+  if (typeof v !== 'boolean') {
+    const isInt = typeof v === 'bigint' || Number.isInteger(v);
+    if (isInt && isInteger(dtype) && !intFits(v, dtype)) {
+      throw new RangeError(`${who}: JS integer ${String(v)} out of bounds for ${dtype}`);
+    }
+    if (typeof v === 'bigint' && isFloat(dtype) && !Number.isFinite(Number(v))) {
+      throw new RangeError(`${who}: JS integer ${String(v)} too large to convert to float`);
+    }
+  }
   return { kind: 'scalar', dtype, value: v };
+}
+
+/** Whether writing `out` while reading `a` could read elements already overwritten. */
+function overlaps(a: NDArray, out: NDArray, shape: readonly number[]): boolean {
+  if (a._storage !== out._storage) return false;
+  if (a._offset !== out._offset) return true;
+  const s = broadcastStrides(a.shape, a._strides, shape);
+  return s.some((x, i) => x !== out._strides[i] && shape[i] !== 1);
 }
 
 /** Runs an elementwise op (a NumPy ufunc) with broadcasting, NEP 50 promotion and `out=`. */
@@ -97,39 +130,51 @@ export function applyElementwise<A extends object>(op: Op<A>, inputs: readonly I
   const out = opts.out;
   const device = deviceOf(who, inputs, out);
   const dtypes = operandDTypes(who, inputs);
-  const loop = pickLoop(op as Op<object>, dtypes, attrs, opts.dtype);
-  const arrays = inputs.filter((x): x is NDArray => x instanceof NDArray);
-  const shape = broadcastShapes(arrays.map((a) => a.shape), who);
   const casting = opts.casting ?? 'same_kind';
+  const loop = pickLoop(op as Op<object>, inputs, dtypes, attrs, opts.dtype, casting);
+  // NumPy's order: JS scalars are converted to the loop's dtypes (out-of-bounds ints raise), then the
+  // casts of inputs and output are validated, then shapes are broadcast.
+  const scalars = inputs.map((x, i) => (x instanceof NDArray ? undefined : scalarOperand(x, loop.inputs[i]!, who)));
+  dtypes.forEach((d, i) => {
+    const to = loop.inputs[i]!;
+    const from = castSource(inputs[i]!, d, to);
+    if (!canCast(from, to, casting)) {
+      throw new TypeError(`${who}: Cannot cast ufunc '${who}' input ${i} from dtype('${from}') to dtype('${to}') with casting rule '${casting}'`);
+    }
+  });
   if (out) {
     if (!(out instanceof NDArray)) throw new TypeError(`${who}: out must be an NDArray`);
-    const full = broadcastShapes([shape, out.shape], who);
-    if (full.length !== out.ndim || full.some((d, i) => d !== out.shape[i])) {
-      throw new RangeError(`${who}: non-broadcastable output operand with shape ${fmtShape(out.shape)} doesn't match the broadcast shape ${fmtShape(shape)}`);
-    }
     if (!canCast(loop.outputs[0]!, out.dtype, casting)) {
       throw new TypeError(`${who}: Cannot cast ufunc '${who}' output from dtype('${loop.outputs[0]}') to dtype('${out.dtype}') with casting rule '${casting}'`);
     }
   }
-  const outShape = out ? out.shape : shape;
-  dtypes.forEach((d, i) => {
-    if (inputs[i] instanceof NDArray && !canCast(d, loop.inputs[i]!, casting)) {
-      throw new TypeError(`${who}: Cannot cast ufunc '${who}' input ${i} from dtype('${d}') to dtype('${loop.inputs[i]}') with casting rule '${casting}'`);
+  // Shapes as NumPy lists them in its error: every operand (JS scalars as ()), then out.
+  const shapes = inputs.map((x) => (x instanceof NDArray ? x.shape : []));
+  const shape = broadcastShapes(shapes, who);
+  if (out) {
+    const full = broadcastShapes([...shapes, out.shape], who);
+    if (full.length !== out.ndim || full.some((d, i) => d !== out.shape[i])) {
+      throw new RangeError(`${who}: non-broadcastable output operand with shape ${fmtShapeC(out.shape)} doesn't match the broadcast shape ${fmtShapeC(shape)}`);
     }
-  });
+  }
+  const outShape = out ? out.shape : shape;
   const backend = backendOf(device);
   const temps: NDArray[] = [];
   try {
     // Inputs whose dtype differs from the loop's are cast first (NumPy casts them in buffers).
     const ins: Operand[] = inputs.map((x, i) => {
       const want = loop.inputs[i]!;
-      if (!(x instanceof NDArray)) return scalarOperand(x, want);
+      if (!(x instanceof NDArray)) return scalars[i]!;
       if (x.dtype === want) return operand(x, outShape);
       const c = castArray(x, want);
       temps.push(c);
       return operand(c, outShape);
     });
-    const result = out && out.dtype === loop.outputs[0] ? out : NDArray._empty(outShape, loop.outputs[0]!, device);
+    // Writing straight into `out` needs its dtype, and no input it overlaps in another layout
+    // (NumPy computes as if the inputs were copied first).
+    const direct = out !== undefined && out.dtype === loop.outputs[0]
+      && !inputs.some((x, i) => x instanceof NDArray && x.dtype === loop.inputs[i] && overlaps(x, out, outShape));
+    const result = direct ? out : NDArray._empty(outShape, loop.outputs[0]!, device);
     if (!backend.supports(op as Op<object>, loop)) {
       throw new TypeError(`${who}: no ${device.type} kernel for loop ${loop.sig}`);
     }
@@ -179,6 +224,6 @@ export function fillScalar(dst: NDArray, value: Scalar): void {
   const loop = resolveLoop(castOp, [dst.dtype], { dtype: dst.dtype })!;
   backendOf(dst.device).elementwise({
     op: castOp as Op<object>, loop, shape: dst.shape,
-    inputs: [scalarOperand(value, dst.dtype)], outputs: [operand(dst, dst.shape)],
+    inputs: [scalarOperand(value, dst.dtype, 'fill')], outputs: [operand(dst, dst.shape)],
   });
 }

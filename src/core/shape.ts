@@ -2,7 +2,10 @@
 
 export type Shape = readonly number[];
 
+/** A shape as Python's repr of a tuple: (2, 3), (4,), (). */
 export const fmtShape = (s: Shape): string => (s.length === 1 ? `(${s[0]},)` : `(${s.join(', ')})`);
+/** A shape as NumPy's C code prints it in error messages: (2,3), (4,), (). */
+export const fmtShapeC = (s: Shape): string => (s.length === 1 ? `(${s[0]},)` : `(${s.join(',')})`);
 
 export function sizeOf(shape: Shape): number {
   let n = 1;
@@ -21,11 +24,13 @@ export function contiguousStrides(shape: Shape): number[] {
   return s;
 }
 
+// An empty array is C- and F-contiguous whatever its strides (NumPy's flags), so look for a 0
+// anywhere before comparing strides.
 export function isCContiguous(shape: Shape, strides: readonly number[]): boolean {
+  if (shape.includes(0)) return true;
   let acc = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
     const d = shape[i]!;
-    if (d === 0) return true;
     if (d !== 1 && strides[i] !== acc) return false;
     acc *= d;
   }
@@ -33,10 +38,10 @@ export function isCContiguous(shape: Shape, strides: readonly number[]): boolean
 }
 
 export function isFContiguous(shape: Shape, strides: readonly number[]): boolean {
+  if (shape.includes(0)) return true;
   let acc = 1;
   for (let i = 0; i < shape.length; i++) {
     const d = shape[i]!;
-    if (d === 0) return true;
     if (d !== 1 && strides[i] !== acc) return false;
     acc *= d;
   }
@@ -68,7 +73,7 @@ export function broadcastShapes(shapes: readonly Shape[], who?: string): number[
       if (d === o || d === 1) continue;
       if (o === 1) out[j] = d;
       else {
-        const list = shapes.map(fmtShape).join(' ');
+        const list = shapes.map(fmtShapeC).join(' ');
         throw new RangeError(`${who ? who + ': ' : ''}operands could not be broadcast together with shapes ${list}`);
       }
     }
@@ -93,10 +98,14 @@ export function normalizeAxis(axis: number, ndim: number, who: string): number {
 }
 
 /**
- * New strides for reshaping without a copy, or null when the memory layout forbids it
- * (the algorithm of NumPy's _attempt_nocopy_reshape).
+ * New strides for reshaping without a copy, or null when the memory layout forbids it, as NumPy's
+ * PyArray_Newshape decides: the same shape keeps its strides, a C-contiguous array gets C strides,
+ * anything else goes through _attempt_nocopy_reshape (the loop below). Only the strides of size-1
+ * dims differ between these, but NumPy reports them.
  */
 export function reshapeStrides(shape: Shape, strides: readonly number[], newShape: Shape): number[] | null {
+  if (newShape.length === shape.length && newShape.every((d, i) => d === shape[i])) return [...strides];
+  if (isCContiguous(shape, strides)) return contiguousStrides(newShape);
   const oldDims: number[] = [];
   const oldStrides: number[] = [];
   for (let i = 0; i < shape.length; i++) {
@@ -145,12 +154,12 @@ export function resolveReshape(size: number, newShape: readonly number[], fromSh
   const out = [...newShape];
   if (unknown >= 0) {
     if (known === 0 || size % known !== 0) {
-      throw new RangeError(`${who}: cannot reshape array of size ${size} into shape ${fmtShape(newShape)}`);
+      throw new RangeError(`${who}: cannot reshape array of size ${size} into shape ${fmtShapeC(newShape)}`);
     }
     out[unknown] = size / known;
   }
   if (sizeOf(out) !== size) {
-    throw new RangeError(`${who}: cannot reshape array of size ${size} into shape ${fmtShape(newShape)}`);
+    throw new RangeError(`${who}: cannot reshape array of size ${size} into shape ${fmtShapeC(newShape)}`);
   }
   void fromShape;
   return out;

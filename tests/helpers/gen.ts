@@ -97,13 +97,14 @@ export function fillTyped(d: DType, values: readonly StorageValue[]): TypedArray
 
 export const dimArb = fc.oneof(
   { arbitrary: fc.constant(0), weight: 1 },
-  { arbitrary: fc.constant(1), weight: 3 },
-  { arbitrary: fc.integer({ min: 2, max: 4 }), weight: 6 },
+  { arbitrary: fc.constant(1), weight: 2 },
+  { arbitrary: fc.integer({ min: 2, max: 4 }), weight: 7 },
 );
 
-/** Shapes of 0 to `maxNdim` dims, 0-d and empty ones included. */
+/** Shapes of `minNdim` to `maxNdim` dims (mostly 2-3), 0-d and empty ones included. */
 export function shapeArb(maxNdim = 4, minNdim = 0): fc.Arbitrary<number[]> {
-  return fc.array(dimArb, { minLength: minNdim, maxLength: maxNdim });
+  const nd = fc.constantFrom(0, 1, 2, 2, 3, 3, 3, 4, 4).filter((n) => n >= minNdim && n <= maxNdim);
+  return nd.chain((n) => fc.array(dimArb, { minLength: n, maxLength: n }));
 }
 
 export const sizeOf = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
@@ -210,8 +211,9 @@ export const pyDType = (d: DType): string => `np.dtype('${d}')`;
 /** A shape that broadcasts to `s`: leading dims dropped, some dims set to 1. */
 export function broadcastableTo(s: readonly number[]): fc.Arbitrary<number[]> {
   const n = s.length;
-  return fc.tuple(fc.integer({ min: 0, max: n }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }))
-    .map(([drop, r]) => s.slice(drop).map((d, i) => (r[i + drop]! < 3 ? 1 : d)));
+  const drop = fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: n }), weight: 1 });
+  return fc.tuple(drop, fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }))
+    .map(([k, r]) => s.slice(k).map((d, i) => (r[i + k]! < 2 ? 1 : d)));
 }
 
 export function broadcastShape(a: readonly number[], b: readonly number[]): number[] {
