@@ -30,6 +30,8 @@ export interface MatchOptions {
   atol?: number;
   /** Also require the same dtype (default true). */
   dtype?: boolean;
+  /** Whether 0.0 and -0.0 must match (default true; NumPy leaves it open for max/min ties). */
+  zeroSign?: boolean;
 }
 
 /** Asserts our array equals NumPy's result: shape, dtype, values (NaN-aware, per-dtype tolerance). */
@@ -47,7 +49,7 @@ export function expectMatches(ours: NDArray, expected: OracleValue | OracleError
     if (typeof x === 'number' && typeof y === 'number') {
       if (Number.isNaN(x) && Number.isNaN(y)) continue;
       if (x === y) {
-        if (x === 0 && !Object.is(x, y) && rtol === 0) throw new Error(`${label}: signed zero differs at ${i}: ${x} vs ${y}`);
+        if (x === 0 && !Object.is(x, y) && rtol === 0 && o.zeroSign !== false) throw new Error(`${label}: signed zero differs at ${i}: ${x} vs ${y}`);
         continue;
       }
       if (rtol > 0 && Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - y) <= atol + rtol * Math.abs(y)) continue;
