@@ -18,10 +18,12 @@ export interface ElementwiseOptions {
   casting?: Casting;
 }
 
+/** NEP 50 kind of a JS scalar: bigints and integer-valued numbers within ±(2^53 − 1) are weak ints
+ * (docs/np.md), other numbers (0.5, 1e300, NaN, ±Infinity) weak floats; booleans are strong bool. */
 function weakKind(v: Scalar): WeakKind | undefined {
   if (typeof v === 'boolean') return undefined;
   if (typeof v === 'bigint') return 'int';
-  return Number.isInteger(v) ? 'int' : 'float';
+  return Number.isSafeInteger(v) ? 'int' : 'float';
 }
 
 /**
@@ -104,7 +106,7 @@ function operand(a: NDArray, shape: readonly number[]): Operand {
 /** Converts a JS scalar into an operand of `dtype` (NumPy's cast of a weak scalar). */
 function scalarOperand(v: Scalar, dtype: DType, who = 'fill'): Operand {
   if (typeof v !== 'boolean') {
-    const isInt = typeof v === 'bigint' || Number.isInteger(v);
+    const isInt = weakKind(v) === 'int';
     if (isInt && isInteger(dtype) && !intFits(v, dtype)) {
       throw new RangeError(`${who}: JS integer ${String(v)} out of bounds for ${dtype}`);
     }

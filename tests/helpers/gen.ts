@@ -12,7 +12,7 @@ import { bf16BitsToNumber, f16BitsToNumber, numberToBf16Bits, numberToF16Bits } 
 import type { NDArray } from '../../src/core/ndarray.js';
 import { np } from '../../src/index.js';
 import type { RawArray } from '../../src/np/io/npy.js';
-import type { OracleArg } from '../oracle/oracle.js';
+import { type OracleArg, pyFloat } from '../oracle/oracle.js';
 
 export const SEED = 20250611;
 
@@ -228,7 +228,7 @@ export function broadcastShape(a: readonly number[], b: readonly number[]): numb
 
 // ---- weak JS scalars ------------------------------------------------------------------------
 
-/** Integer-valued JS scalars (NEP 50 weak ints), small and at every dtype's bounds. */
+/** Integer-valued JS scalars, small and at every dtype's bounds: weak ints (numbers beyond ±(2^53 − 1) are weak floats). */
 export const weakIntArb: fc.Arbitrary<number | bigint> = fc.oneof(
   { arbitrary: fc.integer({ min: -3, max: 3 }), weight: 5 },
   {
@@ -248,13 +248,16 @@ export const weakFloatArb: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }).filter((x) => !Number.isInteger(x)), weight: 2 },
 );
 
-/** A JS scalar as the oracle must receive it: ints beyond 2^53 as bigint (JSON would make them floats). */
+/**
+ * A JS scalar as the oracle must receive it: a number is a weak int only within ±(2^53 − 1)
+ * (docs/np.md); beyond, it is a float (1e300, 2 ** 63), so NumPy gets a Python float.
+ */
 export function pyScalar(v: number | bigint | boolean): OracleArg {
-  if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) return BigInt(v);
+  if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) return pyFloat(v);
   return v;
 }
 
-export const isWeakFloat = (v: unknown): v is number => typeof v === 'number' && !Number.isInteger(v);
+export const isWeakFloat = (v: unknown): v is number => typeof v === 'number' && !Number.isSafeInteger(v);
 
 /** Stringify with bigints, for labels. */
 export function show(v: unknown): string {

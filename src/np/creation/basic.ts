@@ -49,15 +49,15 @@ export interface LikeOptions extends CreationOptions {
   shape?: ShapeLike;
 }
 
-function likeOpts(a: NDArray, o: LikeOptions): [ShapeLike, CreationOptions] {
-  a._check('*_like');
+function likeOpts(a: NDArray, o: LikeOptions, who: string): [ShapeLike, CreationOptions] {
+  a._check(who);
   return [o.shape ?? a.shape, { dtype: o.dtype ?? a.dtype, device: o.device ?? a.device }];
 }
 
-export function empty_like(a: NDArray, o: LikeOptions = {}): NDArray { return empty(...likeOpts(a, o)); }
-export function zeros_like(a: NDArray, o: LikeOptions = {}): NDArray { return zeros(...likeOpts(a, o)); }
-export function ones_like(a: NDArray, o: LikeOptions = {}): NDArray { return ones(...likeOpts(a, o)); }
+export function empty_like(a: NDArray, o: LikeOptions = {}): NDArray { return empty(...likeOpts(a, o, 'empty_like')); }
+export function zeros_like(a: NDArray, o: LikeOptions = {}): NDArray { return zeros(...likeOpts(a, o, 'zeros_like')); }
+export function ones_like(a: NDArray, o: LikeOptions = {}): NDArray { return ones(...likeOpts(a, o, 'ones_like')); }
 export function full_like(a: NDArray, fill_value: Scalar, o: LikeOptions = {}): NDArray {
-  const [s, c] = likeOpts(a, o);
+  const [s, c] = likeOpts(a, o, 'full_like');
   return full(s, fill_value, c);
 }

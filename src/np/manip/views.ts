@@ -2,32 +2,41 @@
 import { applyElementwise, castArray } from '../../core/apply.js';
 import { type DTypeLike, toDType } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
-import { fmtShape, isCContiguous, normalizeAxis, reshapeStrides, resolveReshape } from '../../core/shape.js';
+import { contiguousStrides, fmtShape, isCContiguous, normalizeAxis, reshapeStrides, resolveReshape } from '../../core/shape.js';
 import { astypeOp } from '../math/astype.js';
 
 /** np.reshape: a view when the strides allow it (as NumPy decides), else a C-order copy. */
-export function reshape(a: NDArray, shape: number | readonly number[]): NDArray {
-  a._check('reshape');
-  const target = resolveReshape(a.size, typeof shape === 'number' ? [shape] : shape, a.shape, 'reshape');
+export function reshape(a: NDArray, shape: number | readonly number[], who = 'reshape'): NDArray {
+  a._check(who);
+  const target = resolveReshape(a.size, typeof shape === 'number' ? [shape] : shape, a.shape, who);
   const strides = reshapeStrides(a.shape, a._strides, target);
   if (strides) return a._view(target, strides, a._offset);
+  // As NumPy: the result views a fresh copy (so its base is that copy, not `a`).
   const c = castArray(a, a.dtype);
-  const out = c._view(target, reshapeStrides(c.shape, c._strides, target)!, 0);
+  const out = c._view(target, contiguousStrides(target), 0);
   c.dispose();
   return out;
 }
 
+/** A C-order copy of `a` with another shape of the same size; it owns its data (base is null). */
+function contiguousCopy(a: NDArray, shape: readonly number[]): NDArray {
+  const c = castArray(a, a.dtype);
+  const out = new NDArray(c._storage, c.dtype, shape, contiguousStrides(shape), 0, null);
+  c.dispose();
+  return out;
+}
+
+/** np.ravel: a view when the array is C-contiguous, else a copy that owns its data (as NumPy). */
 export function ravel(a: NDArray): NDArray {
-  return reshape(a, [-1]);
+  a._check('ravel');
+  if (isCContiguous(a.shape, a._strides)) return reshape(a, [-1], 'ravel');
+  return contiguousCopy(a, [a.size]);
 }
 
 /** ndarray.flatten: always a copy. */
 export function flatten(a: NDArray): NDArray {
   a._check('flatten');
-  const c = castArray(a, a.dtype);
-  const out = c._view([a.size], [1], 0);
-  c.dispose();
-  return out;
+  return contiguousCopy(a, [a.size]);
 }
 
 /** np.transpose: a view with permuted axes (reversed when `axes` is omitted). */
