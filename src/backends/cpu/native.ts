@@ -17,8 +17,11 @@ export interface NativeAddon {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** src/backends/cpu and dist/backends/cpu are both three levels below the package root. */
-export const addonPath = resolve(here, '../../../native/build/Release/quark_native.node');
+/**
+ * src/backends/cpu and dist/backends/cpu are both three levels below the package root.
+ * QUARK_NATIVE_ADDON points elsewhere (a custom build; tests of the load errors).
+ */
+export const addonPath = process.env.QUARK_NATIVE_ADDON ?? resolve(here, '../../../native/build/Release/quark_native.node');
 
 function load(): NativeAddon {
   if (!existsSync(addonPath)) {
