@@ -1,6 +1,7 @@
 // quark: NumPy-compatible arrays and deep learning for TypeScript, in the design of MXNet 2.0.
 import { CpuBackend } from './backends/cpu/backend.js';
 import { registerBackend } from './core/device.js';
+import './backends/cpu/kernels/index.js';
 
 registerBackend('cpu', 0, new CpuBackend());
 

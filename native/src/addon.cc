@@ -10,19 +10,15 @@
 
 #include <oneapi/dnnl/dnnl.h>
 
+#include "command.h"
 #include "iterate.h"
+#include "launch.h"
 #include "kernels.h"
 #include "memory.h"
 #include "reduce_driver.h"
 
 namespace qk {
 namespace {
-
-constexpr int kArgDoubles = 4096;
-constexpr int kScalarSlots = 16;
-// The argument block, followed by the scalar slots that broadcast scalars point into.
-alignas(64) double g_args[kArgDoubles + kScalarSlots];
-char* slot_ptr(int i) { return reinterpret_cast<char*>(&g_args[kArgDoubles + i]); }
 
 const KernelEntry* g_kernels = nullptr;
 int g_num_kernels = 0;
@@ -79,6 +75,15 @@ napi_value Init(napi_env env, napi_callback_info) {
     napi_set_element(env, names, i, s);
   }
   napi_set_named_property(env, out, "kernels", names);
+  const auto& cmds = commands();
+  napi_value cnames;
+  napi_create_array_with_length(env, cmds.size(), &cnames);
+  for (size_t i = 0; i < cmds.size(); i++) {
+    napi_create_string_utf8(env, cmds[i].name, NAPI_AUTO_LENGTH, &s);
+    napi_set_element(env, cnames, i, s);
+  }
+  napi_set_named_property(env, out, "commands", cnames);
+  napi_set_named_property(env, out, "firstCommand", number(env, kFirstCommand));
   napi_create_string_utf8(env, g_isa, NAPI_AUTO_LENGTH, &s);
   napi_set_named_property(env, out, "isa", s);
   const dnnl_version_t* v = dnnl_version();
@@ -137,72 +142,10 @@ napi_value View(napi_env env, napi_callback_info info) {
   return ab;
 }
 
-// Byte range [lo, hi) that a strided operand touches, to refuse out-of-bounds kernels up front.
-bool in_bounds(int64_t off, int ndim, const double* shape, const double* strides, int64_t itemsize, int64_t size) {
-  int64_t lo = off, hi = off;
-  for (int d = 0; d < ndim; d++) {
-    int64_t ext = ((int64_t)shape[d] - 1) * (int64_t)strides[d];
-    if (ext < 0) lo += ext; else hi += ext;
-  }
-  return lo >= 0 && hi + itemsize <= size;
-}
-
-// A kernel launch as JS lays it out in the argument block:
-//   [cmd, kernel, nargs, ndim, extra, (handle, byte offset) x nargs, shape x ndim, itemsize x nargs,
-//    byte strides x (nargs * ndim)]
-// A negative handle -(i+1) names scalar slot i (stride 0 everywhere).
-struct Launch {
-  int kernel, nargs, ndim, extra;
-  int64_t shape[kMaxDims];
-  int64_t strides[kMaxArgs * kMaxDims];
-  char* base[kMaxArgs];
-  int64_t itemsize[kMaxArgs];
-};
-
-// Fills `L` from the argument block, checking every operand against its buffer. nullptr on success.
-const char* parse_launch(Launch& L) {
-  const double* A = g_args;
-  L.kernel = (int)A[1];
-  L.nargs = (int)A[2];
-  L.ndim = (int)A[3];
-  L.extra = (int)A[4];
-  const int nargs = L.nargs, ndim = L.ndim;
-  if (L.kernel < 0 || L.kernel >= g_num_kernels) return "exec: unknown kernel";
-  if (nargs < 1 || nargs > kMaxArgs || ndim < 0 || ndim > kMaxDims || 5 + nargs * 2 + ndim * (nargs + 2) > kArgDoubles)
-    return "exec: too many arguments or dimensions";
-  const double* opnds = A + 5;
-  const double* shape_d = opnds + 2 * nargs;
-  const double* itemsizes = shape_d + ndim;
-  const double* strides_d = itemsizes + nargs;
-  bool empty = false;
-  for (int d = 0; d < ndim; d++) {
-    L.shape[d] = (int64_t)shape_d[d];
-    if (L.shape[d] == 0) empty = true;
-  }
-  for (int a = 0; a < nargs; a++) {
-    int64_t h = (int64_t)opnds[2 * a];
-    int64_t off = (int64_t)opnds[2 * a + 1];
-    L.itemsize[a] = (int64_t)itemsizes[a];
-    for (int d = 0; d < ndim; d++) L.strides[a * ndim + d] = (int64_t)strides_d[a * ndim + d];
-    if (h < 0) {
-      int slot = (int)(-h - 1);
-      if (slot >= kScalarSlots) return "exec: bad scalar slot";
-      L.base[a] = slot_ptr(slot);
-      for (int d = 0; d < ndim; d++) L.strides[a * ndim + d] = 0;
-      continue;
-    }
-    char* p = buffer_ptr(h);
-    if (!p) return "exec: invalid or freed buffer";
-    if (!empty && !in_bounds(off, ndim, shape_d, strides_d + a * ndim, L.itemsize[a], (int64_t)buffer_size(h)))
-      return "exec: operand view exceeds its buffer";
-    L.base[a] = p + off;
-  }
-  return nullptr;
-}
-
 napi_value ExecElementwise(napi_env env) {
   Launch L;
   if (const char* err = parse_launch(L)) return throw_error(env, err);
+  if (L.kernel < 0 || L.kernel >= g_num_kernels) return throw_error(env, "exec: unknown kernel");
   run_elementwise(g_kernels[L.kernel].fn, L.nargs, L.ndim, L.shape, L.strides, L.base);
   return nullptr;
 }
@@ -213,6 +156,7 @@ napi_value ExecElementwise(napi_env env) {
 napi_value ExecReduce(napi_env env) {
   Launch L;
   if (const char* err = parse_launch(L)) return throw_error(env, err);
+  if (L.kernel < 0 || L.kernel >= g_num_kernels) return throw_error(env, "exec: unknown kernel");
   if (L.nargs != 2) return throw_error(env, "reduce: expected 2 operands");
   const char* identity = L.extra >= 0 && L.extra < kScalarSlots ? slot_ptr(L.extra) : nullptr;
   run_reduce(g_kernels[L.kernel].fn, L.ndim, L.shape, L.strides, L.base, L.itemsize[0], identity);
@@ -231,12 +175,18 @@ napi_value ExecCopy(napi_env env) {
 }
 
 napi_value Exec(napi_env env, napi_callback_info) {
-  switch ((int)g_args[0]) {
+  const int cmd = (int)g_args[0];
+  switch (cmd) {
     case 1: return ExecElementwise(env);
     case 2: return ExecCopy(env);
     case 3: return ExecReduce(env);
-    default: return throw_error(env, "exec: unknown command");
+    default: break;
   }
+  // Commands of opaque ops (sort, matmul, ...) register themselves by name; JS calls them by index.
+  const auto& cmds = commands();
+  if (cmd < kFirstCommand || cmd - kFirstCommand >= (int)cmds.size()) return throw_error(env, "exec: unknown command");
+  if (const char* err = cmds[cmd - kFirstCommand].fn()) return throw_error(env, err);
+  return nullptr;
 }
 
 napi_value SetThreads(napi_env env, napi_callback_info info) {

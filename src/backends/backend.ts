@@ -33,6 +33,23 @@ export interface ReduceLaunch {
   readonly identity?: number | bigint | boolean;
 }
 
+/** An operand of an opaque op: a strided view with its own shape. */
+export interface TensorView {
+  readonly handle: number;
+  readonly dtype: DType;
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly offset: number;
+}
+
+/** A launch of an opaque op (sort, matmul, …): outputs are allocated from the op's `infer`. */
+export interface OpaqueLaunch {
+  readonly op: Op<object>;
+  readonly inputs: readonly TensorView[];
+  readonly outputs: readonly TensorView[];
+  readonly attrs: object;
+}
+
 export interface Backend {
   readonly type: DeviceType;
   /** Allocates `nbytes` (contents undefined) and returns a handle. */
@@ -50,6 +67,10 @@ export interface Backend {
   supports(op: Op<object>, loop: Loop): boolean;
   /** Runs an elementwise op (including astype) on strided operands. */
   elementwise(launch: ElementwiseLaunch): void;
+  /** Whether this backend has a kernel for an opaque op. */
+  supportsOpaque?(op: Op<object>): boolean;
+  /** Runs an opaque op's kernel. */
+  opaque?(launch: OpaqueLaunch): void;
   /** Runs a reduction; a backend without reduction kernels leaves this out. */
   reduce?(launch: ReduceLaunch): void;
   /** Bytes and buffers this backend holds now (for np.memory()). */

@@ -21,3 +21,4 @@ export { meshgrid } from './creation/grids.js';
 export type { MeshgridOptions } from './creation/grids.js';
 export { frombuffer, fromfunction } from './creation/functional.js';
 export type { FrombufferOptions, FromfunctionOptions } from './creation/functional.js';
+export { sort } from './sorting/sort.js';

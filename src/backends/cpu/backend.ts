@@ -2,13 +2,43 @@
 import { itemsize } from '../../core/dtype.js';
 import { numberToBf16Bits, numberToF16Bits } from '../../core/half.js';
 import type { Loop, Op } from '../../core/op.js';
-import type { Backend, ElementwiseLaunch, Operand, ReduceLaunch } from '../backend.js';
+import type { Backend, ElementwiseLaunch, OpaqueLaunch, Operand, ReduceLaunch, TensorView } from '../backend.js';
 import { addon } from './native.js';
 
 const info = addon.init();
 const args = new Float64Array(info.args, 0, info.argDoubles);
 const slots = new DataView(info.args, info.argDoubles * 8, info.scalarSlots * 8);
 const kernelIndex = new Map<string, number>(info.kernels.map((n, i) => [n, i]));
+const commandIndex = new Map<string, number>(info.commands.map((n, i) => [n, info.firstCommand + i]));
+
+/** A CPU kernel of an opaque op: usually lays out its operands and calls runCommand. */
+export type CpuKernel = (launch: OpaqueLaunch) => void;
+const opaqueKernels = new Map<Op<object>, CpuKernel>();
+
+/** Registers the CPU kernel of an opaque op (one file per op in src/backends/cpu/kernels/). */
+export function registerCpuKernel(op: Op<object>, kernel: CpuKernel): void {
+  opaqueKernels.set(op, kernel);
+}
+
+/**
+ * Runs the native command `name` (registered in C++ with RegisterCommand) on tensors with their
+ * own shapes, and `aux` numbers (dtype codes, axes, flags); see native/src/launch.h for the layout.
+ */
+export function runCommand(name: string, aux: readonly number[], tensors: readonly TensorView[]): void {
+  const cmd = commandIndex.get(name);
+  if (cmd === undefined) throw new Error(`internal: the native addon has no command '${name}' (rebuild with npm run build)`);
+  args[0] = cmd; args[1] = tensors.length; args[2] = aux.length;
+  let p = 3;
+  for (const v of aux) args[p++] = v;
+  for (const t of tensors) {
+    const isz = itemsize(t.dtype);
+    args[p++] = t.handle; args[p++] = t.offset * isz; args[p++] = isz; args[p++] = t.shape.length;
+    for (const d of t.shape) args[p++] = d;
+    for (const st of t.strides) args[p++] = st * isz;
+  }
+  if (p > info.argDoubles) throw new Error(`${name}: too many dimensions for one native call`);
+  addon.exec();
+}
 
 export const cpuInfo = { isa: info.isa, onednn: info.onednn, kernels: info.kernels.length };
 
@@ -96,6 +126,16 @@ export class CpuBackend implements Backend {
 
   elementwise(l: ElementwiseLaunch): void {
     launch(1, kernelOf(l.op, l.loop), -1, l.shape, [...l.inputs, ...l.outputs]);
+  }
+
+  supportsOpaque(op: Op<object>): boolean {
+    return opaqueKernels.has(op);
+  }
+
+  opaque(l: OpaqueLaunch): void {
+    const k = opaqueKernels.get(l.op);
+    if (!k) throw new Error(`${l.op.name}: no CPU kernel`);
+    k(l);
   }
 
   reduce(l: ReduceLaunch): void {

@@ -5,7 +5,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface NativeAddon {
-  init(): { args: ArrayBuffer; kernels: string[]; isa: string; onednn: string; argDoubles: number; scalarSlots: number };
+  init(): {
+    args: ArrayBuffer; kernels: string[]; commands: string[]; firstCommand: number; isa: string; onednn: string;
+    argDoubles: number; scalarSlots: number;
+  };
   alloc(nbytes: number): number;
   free(handle: number, view?: ArrayBuffer): void;
   view(handle: number): ArrayBuffer;

@@ -1,0 +1,25 @@
+// Native commands of opaque ops (sort, matmul, ...): each .cc file registers its own by name at
+// load time, so adding one touches no shared switch. JS looks the names up once (init) and calls
+// exec() with the command's index; arguments travel in the shared block (launch.h).
+#pragma once
+#include <vector>
+
+namespace qk {
+
+constexpr int kFirstCommand = 16;  // exec() codes below this are the built-in launches
+
+// Runs the command whose arguments are in g_args; returns nullptr, or an error message.
+using CommandFn = const char* (*)();
+
+struct Command {
+  const char* name;
+  CommandFn fn;
+};
+
+std::vector<Command>& commands();
+
+struct RegisterCommand {
+  RegisterCommand(const char* name, CommandFn fn) { commands().push_back(Command{name, fn}); }
+};
+
+}  // namespace qk
