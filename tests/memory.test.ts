@@ -261,4 +261,27 @@ describe('FinalizationRegistry', () => {
     expect(collected).toBe(20);
     expect(after).toEqual({ arrays: a0, bytes: b0 });
   });
+
+  it.skipIf(!gc)('frees forgotten arrays that a scope returned (the finalizer adopts scope survivors)', async () => {
+    const a0 = live(), b0 = bytes();
+    const refs: WeakRef<NDArray>[] = [];
+    (() => {
+      const kept = np.scope(() => {
+        const tmp = f32(10);
+        tmp.add(1);
+        return [f32(1000), f32(1000)];
+      });
+      for (const k of kept) refs.push(new WeakRef(k));
+    })();
+    expect(live()).toBe(a0 + 2);
+    for (let i = 0; i < 50 && live() > a0; i++) {
+      gc!();
+      await new Promise((res) => setTimeout(res, 10));
+    }
+    const collected = refs.filter((r) => r.deref() === undefined).length;
+    const after = { arrays: live(), bytes: bytes() };
+    for (const r of refs) r.deref()?.dispose();
+    expect(collected).toBe(2);
+    expect(after).toEqual({ arrays: a0, bytes: b0 });
+  });
 });

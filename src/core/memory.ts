@@ -25,11 +25,11 @@ export class Storage {
 }
 
 interface Counter { arrays: number; buffers: number; bytes: number }
-const counters = new Map<string, Counter>();
+// Keyed by the Device object (one per device), so the hot path does no string work.
+const counters = new Map<Device, Counter>();
 function counter(d: Device): Counter {
-  const k = d.toString();
-  let c = counters.get(k);
-  if (!c) counters.set(k, (c = { arrays: 0, buffers: 0, bytes: 0 }));
+  let c = counters.get(d);
+  if (!c) counters.set(d, (c = { arrays: 0, buffers: 0, bytes: 0 }));
   return c;
 }
 
@@ -46,17 +46,37 @@ const finalizer = new FinalizationRegistry<{ storage: Storage; device: Device }>
   held.storage.release();
 });
 
-export function trackNew(arr: object, storage: Storage, device: Device): void {
-  storage.retain();
-  counter(device).arrays++;
-  finalizer.register(arr, { storage, device }, arr);
-  scopes.getStore()?.arrays.push(arr as Disposable);
+/** What the memory system keeps on each array. */
+export interface Tracked {
+  /** Whether the FinalizationRegistry watches this array. */
+  _finalized: boolean;
 }
 
-export function trackDisposed(arr: object, storage: Storage, device: Device): void {
-  finalizer.unregister(arr);
+function watch(arr: Tracked, storage: Storage, device: Device): void {
+  finalizer.register(arr, { storage, device }, arr);
+  arr._finalized = true;
+}
+
+export function trackNew(arr: Tracked, storage: Storage, device: Device): void {
+  storage.retain();
+  counter(device).arrays++;
+  const s = scopes.getStore();
+  // Inside np.scope the scope frees the array, so the (costly) finalizer registration waits until
+  // the array outlives its scope.
+  if (s) s.arrays.push(arr as unknown as Disposable);
+  else watch(arr, storage, device);
+}
+
+export function trackDisposed(arr: Tracked, storage: Storage, device: Device): void {
+  if (arr._finalized) finalizer.unregister(arr);
   counter(device).arrays--;
   storage.release();
+}
+
+/** Survivors of a scope with no enclosing scope are handed to the finalizer. */
+function adopt(a: Disposable): void {
+  const t = a as unknown as Tracked & { _storage: Storage };
+  if (!t._finalized && !a.isDisposed) watch(t, t._storage, a.device);
 }
 
 // ---- scopes ---------------------------------------------------------------------------------
@@ -85,8 +105,10 @@ function closeScope(s: Scope, result: unknown): void {
   collect(result, keep);
   const parent = scopes.getStore();
   for (const a of s.arrays) {
-    if (keep.has(a)) parent?.arrays.push(a); // survivors belong to the enclosing scope
-    else if (!a.isDisposed) a.dispose();
+    if (keep.has(a)) {
+      if (parent) parent.arrays.push(a); // survivors belong to the enclosing scope
+      else adopt(a);
+    } else if (!a.isDisposed) a.dispose();
   }
 }
 
@@ -129,8 +151,8 @@ export interface MemoryInfo {
 export function memory(): MemoryInfo {
   const devices: MemoryInfo['devices'] = {};
   let arrays = 0, bytes = 0;
-  for (const [k, c] of counters) {
-    devices[k] = { ...c };
+  for (const [d, c] of counters) {
+    devices[d.toString()] = { ...c };
     arrays += c.arrays;
     bytes += c.bytes;
   }

@@ -25,6 +25,7 @@ export class NDArray {
   /** @internal */ _strides: readonly number[];
   /** @internal */ _offset: number;
   /** @internal */ _disposed = false;
+  /** @internal the FinalizationRegistry watches this array */ _finalized = false;
   /** @internal the array this one views, as NumPy's `base` */ _base: NDArray | null;
   readonly shape: readonly number[];
   readonly dtype: DType;
