@@ -1,88 +1,97 @@
-// Reductions (sum prod max min mean) against NumPy: dtypes, axes (None, int, negative, tuple),
-// keepdims, dtype=, initial=, out=, non-contiguous views, empty and 0-d inputs, NaN propagation.
+// Fold reductions against NumPy: sum prod max min (amax amin) all any, their nan- forms, mean,
+// count_nonzero and ptp over dtypes, axes (None, int, negative, tuple), keepdims, dtype=, initial=,
+// where=, out=, non-contiguous views, empty and 0-d inputs, NaN propagation and integer wrap-around.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { np, npx } from '../src/index.js';
 import type { DType } from '../src/core/dtype.js';
-import { isBig, kindOf } from '../src/core/dtype.js';
-import { numberToF16Bits } from '../src/core/half.js';
-import { NumpyOracle, isOracleError, pyTuple } from './oracle/oracle.js';
+import { isOracleError } from './oracle/oracle.js';
 import { expectMatches } from './helpers/arrays.js';
-import { type ArraySpec, NUMPY_DTYPES, arraySpecArb, draw, pyView, rawOf, shapeArb } from './helpers/gen.js';
+import { INT_DTYPES, NUMPY_DTYPES } from './helpers/gen.js';
+import {
+  type Opts, type RunSpec, axisArb, casesArb, draw, exactValue, maskArb, maybe, oracle, runCases, wideValue,
+} from './reduce_harness.js';
 
-const oracle = NumpyOracle.shared();
-
-/** The spec's view, with the intermediate arrays disposed (the view keeps the buffer alive). */
-function build(spec: ArraySpec) {
-  let a = np.NDArray._fromStorageData(spec.data, spec.base, spec.dtype);
-  for (const st of spec.steps) {
-    const b = st.t === 'T' ? a.transpose(st.axes) : a.reshape(st.shape);
-    a.dispose();
-    a = b;
-  }
-  return a;
-}
 beforeAll(() => npx.set_np({ dtype: 'numpy' }));
 afterAll(() => npx.set_np());
 
-/** Values whose sums and products are exact in every dtype (so summation order cannot matter), plus NaN/inf. */
-function value(d: DType): fc.Arbitrary<number | bigint> {
-  if (d === 'bool') return fc.integer({ min: 0, max: 1 });
-  const small = fc.integer({ min: kindOf(d) === 'u' ? 0 : -4, max: 4 });
-  if (isBig(d)) return small.map((x) => BigInt(x));
-  if (d === 'float16') return fc.oneof({ arbitrary: small, weight: 9 }, { arbitrary: fc.constantFrom(NaN, Infinity, -Infinity), weight: 1 }).map(numberToF16Bits);
-  if (kindOf(d) === 'f') return fc.oneof({ arbitrary: small, weight: 9 }, { arbitrary: fc.constantFrom(NaN, Infinity, -Infinity, -0), weight: 1 });
-  return small;
+const SUM_DTYPES: DType[] = ['float64', 'float32', 'float16', 'int64', 'int32', 'uint8'];
+
+/** An initial value the dtype holds. */
+const initialArb = (d: DType) => fc.integer({ min: d.startsWith('u') ? 0 : -3, max: 5 });
+
+function opts(s: number[], d: DType, o: { where?: boolean; initial?: 'maybe' | 'with-where'; dtype?: readonly DType[] } = {}): fc.Arbitrary<Opts> {
+  return fc.record({
+    axis: axisArb(s),
+    keepdims: fc.boolean(),
+    where: o.where ? maybe(maskArb(s)) : fc.constant(undefined),
+    initial: o.initial && d !== 'bool' ? maybe(initialArb(d)) : fc.constant(undefined),
+    dtype: o.dtype ? maybe(fc.constantFrom(...o.dtype), 3) : fc.constant(undefined),
+  }, { requiredKeys: [] }).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as Opts);
 }
 
-type AxisArg = null | number | number[];
-const caseArb = fc.constantFrom(...NUMPY_DTYPES).chain((d) =>
-  shapeArb(4).chain((s) =>
-    fc.tuple(
-      arraySpecArb(d, s, value(d)),
-      // axis: None, one axis (maybe negative), or a tuple of distinct axes
-      s.length === 0 ? fc.constant<AxisArg>(null) : fc.oneof(
-        fc.constant<AxisArg>(null),
-        fc.integer({ min: -s.length, max: s.length - 1 }),
-        fc.shuffledSubarray([...s.keys()], { minLength: 1 }),
-      ),
-      fc.boolean(),
-    ),
-  ),
-);
+type Fn = (a: ReturnType<typeof np.zeros>, o: Record<string, unknown>) => ReturnType<typeof np.zeros>;
+const call = (f: (a: never, o: never) => unknown): Fn => f as unknown as Fn;
 
-const pyAxis = (a: AxisArg) => (a === null ? null : typeof a === 'number' ? a : pyTuple(a));
+interface Row {
+  name: string;
+  spec: Omit<RunSpec, 'kwargs' | 'py'> & { py?: string };
+  kwargs: string[];
+  dtypes: readonly DType[];
+  value: (d: DType) => fc.Arbitrary<number | bigint>;
+  opts: (s: number[], d: DType) => fc.Arbitrary<Opts>;
+  n?: number;
+}
 
-async function compare(fn: 'sum' | 'prod' | 'max' | 'min' | 'mean', cases: [ArraySpec, AxisArg, boolean][]) {
-  const exp = await Promise.all(cases.map(([spec, axis, keepdims]) =>
-    oracle.eval(`np.${fn}(${pyView('a', spec)}, axis=ax, keepdims=kd)`, { a: rawOf(spec), ax: pyAxis(axis), kd: keepdims })));
-  let checked = 0;
-  cases.forEach(([spec, axis, keepdims], i) => {
-    const label = `${fn} ${spec.dtype} shape=(${spec.shape}) axis=${JSON.stringify(axis)} keepdims=${keepdims}`;
-    const a = build(spec);
-    try {
-      const e = exp[i]!;
-      if (isOracleError(e)) {
-        expect(() => np[fn](a, { axis, keepdims }), label).toThrow();
-        return;
-      }
-      const r = np[fn](a, { axis, keepdims });
-      // Which zero wins a tie of 0.0 and -0.0 in max/min is not specified by NumPy (its SIMD paths differ).
-      expectMatches(r, e, { rtol: fn === 'mean' ? (spec.dtype === 'float16' ? 2e-3 : 1e-6) : 0, zeroSign: fn !== 'max' && fn !== 'min' }, label);
-      r.dispose();
-      checked++;
-    } finally {
-      a.dispose();
-    }
+const exact = (d: DType) => exactValue(d);
+const nanHeavy = (d: DType) => exactValue(d, 4);
+const noZeroSign = () => ({ zeroSign: false });
+
+const ROWS: Row[] = [
+  { name: 'sum', spec: { ours: call(np.sum) }, kwargs: ['axis', 'keepdims', 'where', 'initial', 'dtype'], dtypes: NUMPY_DTYPES, value: exact,
+    opts: (s, d) => opts(s, d, { where: true, initial: 'maybe', dtype: SUM_DTYPES }) },
+  { name: 'sum (integer wrap-around)', spec: { py: 'sum', ours: call(np.sum) }, kwargs: ['axis', 'keepdims'], dtypes: INT_DTYPES, value: (d) => wideValue(d),
+    opts: (s, d) => opts(s, d) },
+  { name: 'prod', spec: { ours: call(np.prod) }, kwargs: ['axis', 'keepdims', 'where', 'initial', 'dtype'], dtypes: NUMPY_DTYPES, value: exact,
+    opts: (s, d) => opts(s, d, { where: true, initial: 'maybe', dtype: ['float64', 'int64', 'int16'] }) },
+  { name: 'prod (integer wrap-around)', spec: { py: 'prod', ours: call(np.prod) }, kwargs: ['axis', 'keepdims'], dtypes: INT_DTYPES, value: (d) => wideValue(d),
+    opts: (s, d) => opts(s, d) },
+  { name: 'max', spec: { ours: call(np.max), match: noZeroSign }, kwargs: ['axis', 'keepdims', 'where', 'initial'], dtypes: NUMPY_DTYPES, value: (d) => wideValue(d),
+    opts: (s, d) => opts(s, d, { where: true, initial: 'maybe' }) },
+  { name: 'min', spec: { ours: call(np.min), match: noZeroSign }, kwargs: ['axis', 'keepdims', 'where', 'initial'], dtypes: NUMPY_DTYPES, value: (d) => wideValue(d),
+    opts: (s, d) => opts(s, d, { where: true, initial: 'maybe' }) },
+  { name: 'amax', spec: { ours: call(np.amax), match: noZeroSign }, kwargs: ['axis', 'keepdims'], dtypes: NUMPY_DTYPES, value: exact, opts: (s, d) => opts(s, d), n: 60 },
+  { name: 'amin', spec: { ours: call(np.amin), match: noZeroSign }, kwargs: ['axis', 'keepdims'], dtypes: NUMPY_DTYPES, value: exact, opts: (s, d) => opts(s, d), n: 60 },
+  { name: 'all', spec: { ours: call(np.all) }, kwargs: ['axis', 'keepdims', 'where'], dtypes: NUMPY_DTYPES, value: nanHeavy,
+    opts: (s, d) => opts(s, d, { where: true }) },
+  { name: 'any', spec: { ours: call(np.any) }, kwargs: ['axis', 'keepdims', 'where'], dtypes: NUMPY_DTYPES, value: nanHeavy,
+    opts: (s, d) => opts(s, d, { where: true }) },
+  { name: 'nansum', spec: { ours: call(np.nansum) }, kwargs: ['axis', 'keepdims', 'where', 'initial', 'dtype'], dtypes: NUMPY_DTYPES, value: nanHeavy,
+    opts: (s, d) => opts(s, d, { where: true, initial: 'maybe', dtype: SUM_DTYPES }) },
+  { name: 'nanprod', spec: { ours: call(np.nanprod) }, kwargs: ['axis', 'keepdims', 'where', 'initial', 'dtype'], dtypes: NUMPY_DTYPES, value: nanHeavy,
+    opts: (s, d) => opts(s, d, { where: true, initial: 'maybe', dtype: ['float64', 'float32', 'int64'] }) },
+  { name: 'nanmax', spec: { ours: call(np.nanmax), match: noZeroSign }, kwargs: ['axis', 'keepdims', 'where', 'initial'], dtypes: NUMPY_DTYPES, value: nanHeavy,
+    opts: (s, d) => opts(s, d, { where: true, initial: 'maybe' }) },
+  { name: 'nanmin', spec: { ours: call(np.nanmin), match: noZeroSign }, kwargs: ['axis', 'keepdims', 'where', 'initial'], dtypes: NUMPY_DTYPES, value: nanHeavy,
+    opts: (s, d) => opts(s, d, { where: true, initial: 'maybe' }) },
+  { name: 'mean', spec: { ours: call(np.mean), match: (sp) => ({ rtol: sp.dtype === 'float16' ? 2e-3 : 1e-6 }) }, kwargs: ['axis', 'keepdims', 'where', 'dtype'],
+    dtypes: NUMPY_DTYPES, value: exact, opts: (s, d) => opts(s, d, { where: true, dtype: ['float64', 'float32'] }) },
+  // NumPy returns a Python int for axis=None: compared through np.asarray.
+  { name: 'count_nonzero', spec: { ours: call(np.count_nonzero), wrap: (e) => `np.asarray(${e})` }, kwargs: ['axis', 'keepdims'], dtypes: NUMPY_DTYPES,
+    value: nanHeavy, opts: (s, d) => opts(s, d) },
+  { name: 'ptp', spec: { ours: call(np.ptp), match: noZeroSign }, kwargs: ['axis', 'keepdims'], dtypes: NUMPY_DTYPES, value: (d) => wideValue(d),
+    opts: (s, d) => opts(s, d) },
+];
+
+describe('fold reductions vs NumPy (property cases)', () => {
+  ROWS.forEach((row, salt) => {
+    const n = row.n ?? 160;
+    it(`${row.name}: ${n} cases`, async () => {
+      const cases = draw(casesArb(row.dtypes, row.value, row.opts), n, 100 + salt);
+      await runCases(row.name, cases, { ...row.spec, py: row.spec.py ?? row.name, kwargs: row.kwargs });
+    });
   });
-  expect(checked).toBeGreaterThan(cases.length / 2);
-}
-
-describe('reductions vs NumPy', () => {
-  for (const [fn, salt] of [['sum', 1], ['prod', 2], ['max', 3], ['min', 4], ['mean', 5]] as const) {
-    it(`${fn}: ${300} property cases`, async () => { await compare(fn, draw(caseArb, 300, salt)); });
-  }
 });
 
 describe('reduction options', () => {
@@ -101,23 +110,49 @@ describe('reduction options', () => {
     const r4 = np.sum(a, { axis: 0, dtype: 'int8' });
     expectMatches(r1, e1!); expectMatches(r2, e2!); expectMatches(r3, e3!); expectMatches(r4, e4!);
     const out = np.zeros([3], { dtype: 'float64' });
-    np.sum(a, { axis: 0, out });
+    expect(np.sum(a, { axis: 0, out })).toBe(out);
     expect(out.tolist()).toEqual([5, 7, 9]);
-    for (const x of [a, r1, r2, r3, r4, out]) x.dispose();
+    const outB = np.zeros([2], { dtype: 'bool' });
+    expect(np.any(a, { axis: 1, out: outB })).toBe(outB);
+    expect(outB.tolist()).toEqual([true, true]);
+    const bad = np.zeros([2]);
+    expect(() => np.sum(a, { axis: 0, out: bad })).toThrow(/output parameter has shape \(2,\), expected \(3,\)/);
+    for (const x of [a, r1, r2, r3, r4, out, outB, bad]) x.dispose();
   });
 
-  it('empty reductions: identity, or the NumPy error for max/min', async () => {
+  it('where= without initial raises for folds without an identity; where=false gives the identity', async () => {
+    const a = np.array([[1, 2], [3, 4]], { dtype: 'float64' });
+    const m = np.array([true, false]);
+    const raw = { dtype: 'float64' as const, shape: [2, 2], data: new Float64Array([1, 2, 3, 4]), fortranOrder: false };
+    const [eMax, eNanmax, eSum] = await Promise.all([
+      oracle.eval('np.max(a, where=np.array([True, False]))', { a: raw }),
+      oracle.eval('np.nanmax(a, where=np.array([True, False]))', { a: raw }),
+      oracle.eval('np.sum(a, axis=0, where=False)', { a: raw }),
+    ]);
+    expect(isOracleError(eMax) && isOracleError(eNanmax)).toBe(true);
+    expect(() => np.max(a, { where: m })).toThrow(/max: reduction operation 'max' does not have an identity, so to use a where mask one has to specify 'initial'/);
+    expect(() => np.nanmax(a, { where: m })).toThrow(/does not have an identity/);
+    const s = np.sum(a, { axis: 0, where: false });
+    expectMatches(s, eSum!);
+    const im = np.array([1, 0]);
+    expect(() => np.sum(a, { where: im })).toThrow(/Cannot cast array data from dtype\('int64'\) to dtype\('bool'\)/);
+    for (const x of [a, m, s, im]) x.dispose();
+  });
+
+  it('empty reductions: identity, or the NumPy error for max/min/nanmax', async () => {
     const e = np.zeros([0, 3]);
     const raw = { dtype: 'float64' as const, shape: [0, 3], data: new Float64Array(0), fortranOrder: false };
-    const [s0, m0, m1] = await Promise.all([
+    const [s0, m0, m1, nm0] = await Promise.all([
       oracle.eval('np.sum(a, axis=0)', { a: raw }),
       oracle.eval('np.max(a, axis=0)', { a: raw }),
       oracle.eval('np.max(a, axis=1)', { a: raw }),
+      oracle.eval('np.nanmax(a, axis=0)', { a: raw }),
     ]);
     const r = np.sum(e, 0);
     expectMatches(r, s0!);
-    expect(isOracleError(m0)).toBe(true);
+    expect(isOracleError(m0) && isOracleError(nm0)).toBe(true);
     expect(() => np.max(e, 0)).toThrow(/max: zero-size array to reduction operation max which has no identity/);
+    expect(() => np.nanmax(e, 0)).toThrow(/zero-size array to reduction operation nanmax which has no identity/);
     const r1 = np.max(e, 1);
     expectMatches(r1, m1!);
     for (const x of [e, r, r1]) x.dispose();
@@ -127,24 +162,63 @@ describe('reduction options', () => {
     const a = np.ones([2, 3]);
     expect(() => np.sum(a, 2)).toThrow(/sum: axis 2 is out of bounds for array of dimension 2/);
     expect(() => np.sum(a, [0, -2])).toThrow(/sum: duplicate value in 'axis'/);
+    expect(() => np.nanmean(a, 3)).toThrow(/nanmean: axis 3 is out of bounds/);
+    expect(() => np.count_nonzero(a, -3)).toThrow(/axis -3 is out of bounds/);
     a.dispose();
   });
 
-  it('large threaded reductions agree with NumPy (2 threads)', async () => {
+  it('ptp of bool raises as NumPy (boolean subtract)', async () => {
+    const b = np.array([true, false]);
+    const e = await oracle.eval('np.ptp(np.array([True, False]))');
+    expect(isOracleError(e)).toBe(true);
+    expect(() => np.ptp(b)).toThrow(/numpy boolean subtract/);
+    b.dispose();
+  });
+
+  it('the default float rule: mean of ints is float32 unless set_np numpy', () => {
+    const a = np.array([1, 2, 4], { dtype: 'int32' });
+    npx.set_np();
+    try {
+      const m = np.mean(a);
+      expect(m.dtype).toBe('float32');
+      expect(m.item()).toBeCloseTo(7 / 3, 6);
+      m.dispose();
+    } finally {
+      npx.set_np({ dtype: 'numpy' });
+    }
+    const m64 = np.mean(a);
+    expect(m64.dtype).toBe('float64');
+    for (const x of [a, m64]) x.dispose();
+  });
+});
+
+describe('large reductions on two threads agree with NumPy', () => {
+  it('sum/nansum/nanmax/all/count_nonzero over axes and whole arrays', async () => {
     const prev = npx.num_threads();
     npx.set_num_threads(2);
     try {
-      const [exp0, exp1, expAll] = await Promise.all([
-        oracle.eval('np.sum((np.arange(600*700) % 13).astype(np.float32).reshape(600, 700), axis=0)'),
-        oracle.eval('np.sum((np.arange(600*700) % 13).astype(np.float32).reshape(600, 700), axis=1)'),
+      const gen = '(np.arange(600*700) % 13).astype(np.float32).reshape(600, 700)';
+      const withNan = `np.where(np.arange(600*700).reshape(600, 700) % 7 == 3, np.nan, ${gen})`;
+      const exps = await Promise.all([
+        oracle.eval(`np.sum(${gen}, axis=0)`),
+        oracle.eval(`np.sum(${gen}, axis=1)`),
         oracle.eval('np.sum((np.arange(600*700) % 13).astype(np.int32))'),
+        oracle.eval('np.sum(np.ones(300000, np.int8))'),
+        oracle.eval(`np.nansum(${withNan})`),
+        oracle.eval(`np.nanmax(${withNan}, axis=0)`),
+        oracle.eval(`np.nanmin(${withNan})`),
+        oracle.eval(`np.all(${gen}, axis=1)`),
+        oracle.eval(`np.asarray(np.count_nonzero(${gen}))`),
       ]);
       const base = np.array(Array.from({ length: 600 * 700 }, (_, i) => i % 13), { dtype: 'float32' });
       const m = base.reshape(600, 700);
+      const nanBase = np.array(Array.from({ length: 600 * 700 }, (_, i) => (i % 7 === 3 ? NaN : i % 13)), { dtype: 'float32' });
+      const nm = nanBase.reshape(600, 700);
       const i32 = base.astype('int32');
-      const r0 = np.sum(m, 0), r1 = np.sum(m, 1), rAll = np.sum(i32);
-      expectMatches(r0, exp0!); expectMatches(r1, exp1!); expectMatches(rAll, expAll!);
-      for (const x of [base, m, i32, r0, r1, rAll]) x.dispose();
+      const i8 = np.ones([300000], { dtype: 'int8' });
+      const ours = [np.sum(m, 0), np.sum(m, 1), np.sum(i32), np.sum(i8), np.nansum(nm), np.nanmax(nm, 0), np.nanmin(nm), np.all(m, 1), np.count_nonzero(m)];
+      ours.forEach((r, i) => expectMatches(r, exps[i]!, { rtol: 1e-6 }, `threaded case ${i}`));
+      for (const x of [base, m, nanBase, nm, i32, i8, ...ours]) x.dispose();
     } finally {
       npx.set_num_threads(prev);
     }

@@ -146,7 +146,10 @@ napi_value ExecElementwise(napi_env env) {
   Launch L;
   if (const char* err = parse_launch(L)) return throw_error(env, err);
   if (L.kernel < 0 || L.kernel >= g_num_kernels) return throw_error(env, "exec: unknown kernel");
+  take_kernel_error();
   run_elementwise(g_kernels[L.kernel].fn, L.nargs, L.ndim, L.shape, L.strides, L.base);
+  // A loop that hit an error NumPy raises (integers to negative powers) reports it here.
+  if (int e = take_kernel_error()) return throw_error(env, kernel_error_message(e));
   return nullptr;
 }
 

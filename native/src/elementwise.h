@@ -1,117 +1,103 @@
-// Elementwise loops: storage types, exact conversions, and the inner-loop templates that the
-// generated kernel table (native/gen/) instantiates once per (op, type signature).
+// Elementwise loops: the inner-loop templates that the generated kernel files (native/gen/)
+// instantiate once per (op, type signature). S* are storage types; the functor F (generated from
+// the op's scalar expression) takes its operands in their compute types (float for the half
+// types) and returns the result, or for two outputs stores both through convert<S>.
+// Contiguous runs and broadcast scalars get their own loops so that the compiler vectorises them.
 #pragma once
-#include <cmath>
 #include <cstdint>
-#include <limits>
-#include <type_traits>
 
-#include "half.h"
+#include "convert.h"
+#include "scalar_math.h"
 
 namespace qk {
 
-// The type the math runs in: half types compute in float (as NumPy's float16 loops do).
-template <class S> struct ComputeOf { using type = S; };
-template <> struct ComputeOf<f16> { using type = float; };
-template <> struct ComputeOf<bf16> { using type = float; };
-template <class S> using compute_t = typename ComputeOf<S>::type;
-
-// Float -> integer without undefined behaviour. Out-of-range and NaN give what x86's truncating
-// conversions give (what NumPy yields on this platform): INT_MIN of the 32/64-bit path, truncated.
-template <class To, class From> static inline To float_to_int(From v) {
-  double x = (double)v;
-  if constexpr (sizeof(To) == 8) {
-    if constexpr (std::is_signed_v<To>) {
-      if (!(x >= -9223372036854775808.0 && x < 9223372036854775808.0)) return std::numeric_limits<To>::min();
-      return (To)(int64_t)x;
-    } else {
-      if (x >= 9223372036854775808.0 && x < 18446744073709551616.0)
-        return (To)((uint64_t)(int64_t)(x - 9223372036854775808.0) ^ 0x8000000000000000ull);
-      if (!(x >= -9223372036854775808.0 && x < 9223372036854775808.0)) return (To)0x8000000000000000ull;
-      return (To)(uint64_t)(int64_t)x;
-    }
-  } else if constexpr (sizeof(To) == 4 && !std::is_signed_v<To>) {
-    if (!(x >= -9223372036854775808.0 && x < 9223372036854775808.0)) return 0;
-    return (To)(uint32_t)(int64_t)x;
-  } else {
-    if (!(x > -2147483649.0 && x < 2147483648.0)) return (To)std::numeric_limits<int32_t>::min();
-    return (To)(int32_t)x;
-  }
-}
-
-template <class To, class From> static inline To convert(From v) {
-  if constexpr (std::is_same_v<From, f16>) {
-    return convert<To>(f16_to_f32(v.bits));
-  } else if constexpr (std::is_same_v<From, bf16>) {
-    return convert<To>(bf16_to_f32(v.bits));
-  } else if constexpr (std::is_same_v<To, From>) {
-    return v;
-  } else if constexpr (std::is_same_v<To, f16>) {
-    if constexpr (std::is_same_v<From, float>) return f16{f32_to_f16(v)};
-    else return f16{f64_to_f16((double)v)};
-  } else if constexpr (std::is_same_v<To, bf16>) {
-    return bf16{f32_to_bf16((float)v)};
-  } else if constexpr (std::is_same_v<To, bool>) {
-    return v != From(0);
-  } else if constexpr (std::is_integral_v<To> && std::is_floating_point_v<From>) {
-    return float_to_int<To>(v);
-  } else {
-    return static_cast<To>(v);
-  }
-}
-
-// NumPy's maximum/minimum: a NaN in either operand propagates; ties keep the first operand.
-template <class T> static inline T qk_maximum(T a, T b) {
-  if constexpr (std::is_floating_point_v<T>) return (a >= b || a != a) ? a : b;
-  else return a >= b ? a : b;
-}
-template <class T> static inline T qk_minimum(T a, T b) {
-  if constexpr (std::is_floating_point_v<T>) return (a <= b || a != a) ? a : b;
-  else return a <= b ? a : b;
-}
-
 using InnerLoop = void (*)(char** p, const int64_t* s, int64_t n);
 
-template <class S0, class SO, class C, class F>
+template <class S> static inline compute_t<S> load(const char* p) { return convert<compute_t<S>>(*(const S*)p); }
+
+template <class S0, class SO, class F>
 void loop1(char** p, const int64_t* s, int64_t n) {
+  using C0 = compute_t<S0>;
   if (s[0] == (int64_t)sizeof(S0) && s[1] == (int64_t)sizeof(SO)) {
     const S0* a = (const S0*)p[0];
     SO* o = (SO*)p[1];
-    for (int64_t i = 0; i < n; i++) o[i] = convert<SO>(F::f(convert<C>(a[i])));
+    for (int64_t i = 0; i < n; i++) o[i] = convert<SO>(F::f(convert<C0>(a[i])));
     return;
   }
   char *a = p[0], *o = p[1];
-  for (int64_t i = 0; i < n; i++, a += s[0], o += s[1])
-    *(SO*)o = convert<SO>(F::f(convert<C>(*(const S0*)a)));
+  for (int64_t i = 0; i < n; i++, a += s[0], o += s[1]) *(SO*)o = convert<SO>(F::f(load<S0>(a)));
 }
 
-template <class S0, class S1, class SO, class C, class F>
+template <class S0, class S1, class SO, class F>
 void loop2(char** p, const int64_t* s, int64_t n) {
+  using C0 = compute_t<S0>;
+  using C1 = compute_t<S1>;
   constexpr int64_t z0 = sizeof(S0), z1 = sizeof(S1), zo = sizeof(SO);
   if (s[2] == zo) {
     SO* o = (SO*)p[2];
     if (s[0] == z0 && s[1] == z1) {
       const S0* a = (const S0*)p[0];
       const S1* b = (const S1*)p[1];
-      for (int64_t i = 0; i < n; i++) o[i] = convert<SO>(F::f(convert<C>(a[i]), convert<C>(b[i])));
+      for (int64_t i = 0; i < n; i++) o[i] = convert<SO>(F::f(convert<C0>(a[i]), convert<C1>(b[i])));
       return;
     }
     if (s[0] == z0 && s[1] == 0) {  // array op scalar: the common broadcast case
       const S0* a = (const S0*)p[0];
-      const C b = convert<C>(*(const S1*)p[1]);
-      for (int64_t i = 0; i < n; i++) o[i] = convert<SO>(F::f(convert<C>(a[i]), b));
+      const C1 b = load<S1>(p[1]);
+      for (int64_t i = 0; i < n; i++) o[i] = convert<SO>(F::f(convert<C0>(a[i]), b));
       return;
     }
     if (s[0] == 0 && s[1] == z1) {
-      const C a = convert<C>(*(const S0*)p[0]);
+      const C0 a = load<S0>(p[0]);
       const S1* b = (const S1*)p[1];
-      for (int64_t i = 0; i < n; i++) o[i] = convert<SO>(F::f(a, convert<C>(b[i])));
+      for (int64_t i = 0; i < n; i++) o[i] = convert<SO>(F::f(a, convert<C1>(b[i])));
       return;
     }
   }
   char *a = p[0], *b = p[1], *o = p[2];
   for (int64_t i = 0; i < n; i++, a += s[0], b += s[1], o += s[2])
-    *(SO*)o = convert<SO>(F::f(convert<C>(*(const S0*)a), convert<C>(*(const S1*)b)));
+    *(SO*)o = convert<SO>(F::f(load<S0>(a), load<S1>(b)));
+}
+
+// Three inputs (np.clip, np.where): contiguous, contiguous with two broadcast scalars, strided.
+template <class S0, class S1, class S2, class SO, class F>
+void loop3(char** p, const int64_t* s, int64_t n) {
+  using C0 = compute_t<S0>;
+  using C1 = compute_t<S1>;
+  using C2 = compute_t<S2>;
+  if (s[0] == (int64_t)sizeof(S0) && s[3] == (int64_t)sizeof(SO)) {
+    const S0* a = (const S0*)p[0];
+    SO* o = (SO*)p[3];
+    if (s[1] == (int64_t)sizeof(S1) && s[2] == (int64_t)sizeof(S2)) {
+      const S1* b = (const S1*)p[1];
+      const S2* c = (const S2*)p[2];
+      for (int64_t i = 0; i < n; i++) o[i] = convert<SO>(F::f(convert<C0>(a[i]), convert<C1>(b[i]), convert<C2>(c[i])));
+      return;
+    }
+    if (s[1] == 0 && s[2] == 0) {
+      const C1 b = load<S1>(p[1]);
+      const C2 c = load<S2>(p[2]);
+      for (int64_t i = 0; i < n; i++) o[i] = convert<SO>(F::f(convert<C0>(a[i]), b, c));
+      return;
+    }
+  }
+  char *a = p[0], *b = p[1], *c = p[2], *o = p[3];
+  for (int64_t i = 0; i < n; i++, a += s[0], b += s[1], c += s[2], o += s[3])
+    *(SO*)o = convert<SO>(F::f(load<S0>(a), load<S1>(b), load<S2>(c)));
+}
+
+// Two outputs (np.modf, np.frexp, np.divmod): F::f(inputs..., SO0& o0, SO1& o1) stores both.
+template <class S0, class SO0, class SO1, class F>
+void loop1x2(char** p, const int64_t* s, int64_t n) {
+  char *a = p[0], *o0 = p[1], *o1 = p[2];
+  for (int64_t i = 0; i < n; i++, a += s[0], o0 += s[1], o1 += s[2]) F::f(load<S0>(a), *(SO0*)o0, *(SO1*)o1);
+}
+
+template <class S0, class S1, class SO0, class SO1, class F>
+void loop2x2(char** p, const int64_t* s, int64_t n) {
+  char *a = p[0], *b = p[1], *o0 = p[2], *o1 = p[3];
+  for (int64_t i = 0; i < n; i++, a += s[0], b += s[1], o0 += s[2], o1 += s[3])
+    F::f(load<S0>(a), load<S1>(b), *(SO0*)o0, *(SO1*)o1);
 }
 
 struct KernelEntry {

@@ -60,10 +60,10 @@ void run_reduce(InnerLoop fn, int ndim, const int64_t* shape, const int64_t* str
       run_range(fn, sub, lo, hi);
     }
   }
-  for (int t = 0; t < nt; t++) {
+  for (int t = 0; t < nt; t++) {  // n = -1: fold a partial (of the output's type) into the output
     char* p[2] = {sp.base[0], &partial[t * 64]};
     int64_t s[2] = {0, 0};
-    fn(p, s, 1);
+    fn(p, s, -1);
   }
 }
 

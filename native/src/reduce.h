@@ -10,9 +10,29 @@
 
 namespace qk {
 
+// NaN test on a storage value (half types by their bits); false for integers and bool.
+template <class S> inline bool is_nan_value(S v) {
+  if constexpr (std::is_same_v<S, f16>) return (v.bits & 0x7fff) > 0x7c00;
+  else if constexpr (std::is_same_v<S, bf16>) return (v.bits & 0x7fff) > 0x7f80;
+  else if constexpr (std::is_floating_point_v<S>) return v != v;
+  else return false;
+}
+
+// How a fold treats NaN inputs: kNanFold propagates them (np.sum, np.max); kNanSkip skips them
+// (np.nansum: NumPy replaces NaN by the identity); kNanIgnore skips them and lets a NaN accumulator
+// take the next number (np.nanmax: NumPy's fmax.reduce).
+enum NanMode { kNanFold = 0, kNanSkip = 1, kNanIgnore = 2 };
+
 // NumPy's pairwise summation: 8 accumulators over blocks, recursive halving above 128 elements.
-template <class C, class S> C pairwise_sum(const char* p, int64_t n, int64_t s) {
-  auto at = [&](int64_t i) { return convert<C>(*(const S*)(p + i * s)); };
+// kSkip reads NaN as 0 (np.nansum).
+template <class C, class S, bool kSkip = false> C pairwise_sum(const char* p, int64_t n, int64_t s) {
+  auto at = [&](int64_t i) {
+    const S v = *(const S*)(p + i * s);
+    if constexpr (kSkip) {
+      if (is_nan_value(v)) return C(0);
+    }
+    return convert<C>(v);
+  };
   if (n < 8) {
     C r = C(0);
     for (int64_t i = 0; i < n; i++) r += at(i);
@@ -30,19 +50,66 @@ template <class C, class S> C pairwise_sum(const char* p, int64_t n, int64_t s) 
   }
   int64_t n2 = n / 2;
   n2 -= n2 % 8;
-  return pairwise_sum<C, S>(p, n2, s) + pairwise_sum<C, S>(p + n2 * s, n - n2, s);
+  return pairwise_sum<C, S, kSkip>(p, n2, s) + pairwise_sum<C, S, kSkip>(p + n2 * s, n - n2, s);
+}
+
+// Folds x into acc under NaN mode kNan.
+template <class C, class F, int kNan> inline void fold(C& acc, C x) {
+  if constexpr (std::is_floating_point_v<C> && kNan != kNanFold) {
+    if (x != x) return;
+    if (kNan == kNanIgnore && acc != acc) {
+      acc = x;
+      return;
+    }
+  }
+  acc = F::f(acc, x);
+}
+
+// Folds a contiguous run in 8 interleaved accumulators (each started from an element), where the
+// order is free: integer folds (exact) and idempotent ones (max/min). 8 independent chains instead of
+// one serial dependency, and a shape the compiler vectorises.
+template <class S, class C, class F, int kNan> C fold8(C acc, const S* x, int64_t n) {
+  C r[8];
+  for (int k = 0; k < 8; k++) r[k] = convert<C>(x[k]);
+  int64_t i = 8;
+  for (; i + 8 <= n; i += 8)
+    for (int k = 0; k < 8; k++) {
+      if constexpr (kNan == kNanFold) r[k] = F::f(r[k], convert<C>(x[i + k]));
+      else fold<C, F, kNan>(r[k], convert<C>(x[i + k]));
+    }
+  for (; i < n; i++) fold<C, F, kNan>(acc, convert<C>(x[i]));
+  for (int k = 0; k < 8; k++) fold<C, F, kNan>(acc, r[k]);
+  return acc;
 }
 
 // p[0]: accumulator/output (type O), p[1]: input (type S). C: the type the fold runs in.
-template <class S, class O, class C, class F, bool kPairwise>
+// n < 0 asks for the combine step of the threaded driver: p[1] is a partial result of type O.
+// kIdempotent: the fold has no identity and folding an element twice changes nothing (max, min).
+template <class S, class O, class C, class F, bool kPairwise, int kNan = kNanFold, bool kIdempotent = false>
 void rloop(char** p, const int64_t* s, int64_t n) {
+  // Elements may seed accumulators (F(identity, x) = x) only for the plain and NaN-ignoring folds.
+  constexpr bool kFreeOrder = (kIdempotent || !std::is_floating_point_v<C>) && kNan != kNanSkip;
+  if (n < 0) {
+    C acc = convert<C>(*(const O*)p[0]);
+    const C x = convert<C>(*(const O*)p[1]);
+    // A partial of an ignoring fold is NaN only when its chunk held no number.
+    fold<C, F, kNan == kNanIgnore ? kNanIgnore : kNanFold>(acc, x);
+    *(O*)p[0] = convert<O>(acc);
+    return;
+  }
   if (s[0] == 0) {
     C acc = convert<C>(*(const O*)p[0]);
-    if constexpr (kPairwise && std::is_floating_point_v<C>) {
-      acc = F::f(acc, pairwise_sum<C, S>(p[1], n, s[1]));
+    if constexpr (kPairwise && std::is_floating_point_v<C> && kNan != kNanIgnore) {
+      acc = F::f(acc, pairwise_sum<C, S, kNan == kNanSkip>(p[1], n, s[1]));
+    } else if (kFreeOrder && s[1] == (int64_t)sizeof(S) && n >= 16) {
+      acc = fold8<S, C, F, kNan>(acc, (const S*)p[1], n);
     } else {
       const char* q = p[1];
-      for (int64_t i = 0; i < n; i++, q += s[1]) acc = F::f(acc, convert<C>(*(const S*)q));
+      for (int64_t i = 0; i < n; i++, q += s[1]) {
+        const S v = *(const S*)q;
+        if (kNan != kNanFold && is_nan_value(v)) continue;
+        fold<C, F, kNan>(acc, convert<C>(v));
+      }
     }
     *(O*)p[0] = convert<O>(acc);
     return;
@@ -50,12 +117,22 @@ void rloop(char** p, const int64_t* s, int64_t n) {
   if (s[0] == (int64_t)sizeof(O) && s[1] == (int64_t)sizeof(S)) {
     O* o = (O*)p[0];
     const S* x = (const S*)p[1];
-    for (int64_t i = 0; i < n; i++) o[i] = convert<O>(F::f(convert<C>(o[i]), convert<C>(x[i])));
+    for (int64_t i = 0; i < n; i++) {
+      if (kNan != kNanFold && is_nan_value(x[i])) continue;
+      C acc = convert<C>(o[i]);
+      fold<C, F, kNan>(acc, convert<C>(x[i]));
+      o[i] = convert<O>(acc);
+    }
     return;
   }
   char *o = p[0], *x = p[1];
-  for (int64_t i = 0; i < n; i++, o += s[0], x += s[1])
-    *(O*)o = convert<O>(F::f(convert<C>(*(const O*)o), convert<C>(*(const S*)x)));
+  for (int64_t i = 0; i < n; i++, o += s[0], x += s[1]) {
+    const S v = *(const S*)x;
+    if (kNan != kNanFold && is_nan_value(v)) continue;
+    C acc = convert<C>(*(const O*)o);
+    fold<C, F, kNan>(acc, convert<C>(v));
+    *(O*)o = convert<O>(acc);
+  }
 }
 
 }  // namespace qk

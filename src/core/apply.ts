@@ -13,9 +13,15 @@ import { broadcastShapes, broadcastStrides, fmtShapeC } from './shape.js';
 export type Input = NDArray | Scalar;
 
 export interface ElementwiseOptions {
-  out?: NDArray;
+  /** Where to write the result: an array, or one entry per output (undefined: allocate). */
+  out?: NDArray | readonly (NDArray | undefined)[];
   dtype?: DType;
   casting?: Casting;
+  /**
+   * NumPy's `where=` mask (a bool array broadcast with the inputs, or a JS boolean): elements where
+   * it is false keep `out`'s values, or are left unspecified in a fresh result.
+   */
+  where?: NDArray | boolean;
 }
 
 /** NEP 50 kind of a JS scalar: bigints and integer-valued numbers within ±(2^53 − 1) are weak ints
@@ -93,6 +99,9 @@ function pickLoop(op: Op<object>, inputs: readonly Input[], dtypes: readonly DTy
   }
   // dtype= fixes the output dtype (NumPy's signature=(None, …, dtype)): the loop with that output,
   // preferably one the inputs cast to under `casting`; the input cast check reports the rest.
+  // The loop resolution would pick anyway, when it has that output (comparisons: dtype=bool).
+  const natural = resolveLoop(op, dtypes, attrs);
+  if (natural && natural.outputs.every((o) => o === dtype)) return natural;
   const cands = op.parsedLoops.filter((c) => c.outputs.every((o) => o === dtype));
   const l = cands.find((c) => c.inputs.every((d, i) => canCast(castSource(inputs[i]!, dtypes[i]!, d), d, casting))) ?? cands[0];
   if (!l) throw new TypeError(`${op.name}: No loop matching the specified signature and casting was found for ufunc ${op.name}`);
@@ -125,18 +134,62 @@ function overlaps(a: NDArray, out: NDArray, shape: readonly number[]): boolean {
   return s.some((x, i) => x !== out._strides[i] && shape[i] !== 1);
 }
 
-/** Runs an elementwise op (a NumPy ufunc) with broadcasting, NEP 50 promotion and `out=`. */
+/** The `out=` entries, one per output (undefined: allocate). */
+function outsOf(who: string, out: ElementwiseOptions['out'], nout: number): (NDArray | undefined)[] {
+  if (out === undefined) return new Array<undefined>(nout).fill(undefined);
+  const list = out instanceof NDArray ? [out] : Array.isArray(out) ? [...out] : [out as unknown];
+  if (list.length !== nout) {
+    throw new RangeError(`${who}: The 'out' tuple must have exactly ${nout} entr${nout === 1 ? 'y' : 'ies'}, one per ufunc output`);
+  }
+  return list.map((o) => {
+    if (o !== undefined && o !== null && !(o instanceof NDArray)) throw new TypeError(`${who}: out must be an NDArray`);
+    return (o ?? undefined) as NDArray | undefined;
+  });
+}
+
+/** The where= mask: undefined when every element is written. */
+function maskOf(who: string, where: ElementwiseOptions['where']): NDArray | boolean | undefined {
+  if (where === undefined || where === true) return undefined;
+  if (where === false) return false;
+  if (!(where instanceof NDArray)) throw new TypeError(`${who}: where must be a bool NDArray or a boolean`);
+  if (where.dtype !== 'bool') {
+    throw new TypeError(`${who}: Cannot cast array data from dtype('${where.dtype}') to dtype('bool') according to the rule 'safe'`);
+  }
+  return where;
+}
+
+/** A native loop error ("ValueError: ...", e.g. integers to negative powers) as NumPy's exception. */
+function kernelError(who: string, e: unknown): unknown {
+  const m = e instanceof Error ? /^ValueError: (.*)$/.exec(e.message) : null;
+  return m ? new RangeError(`${who}: ${m[1]}`) : e;
+}
+
+/** Runs an elementwise op (a NumPy ufunc) with one output: broadcasting, NEP 50 promotion, out=, where=. */
 export function applyElementwise<A extends object>(op: Op<A>, inputs: readonly Input[], attrs: A, opts: ElementwiseOptions = {}): NDArray {
+  return applyElementwiseN(op, inputs, attrs, opts)[0]!;
+}
+
+/** Runs an elementwise op with any number of outputs (np.modf, np.divmod, …); returns them all. */
+export function applyElementwiseN<A extends object>(op: Op<A>, inputs: readonly Input[], attrs: A, opts: ElementwiseOptions = {}): NDArray[] {
   const who = op.name;
   if (inputs.length !== op.nin) throw new TypeError(`${who}: expected ${op.nin} inputs, got ${inputs.length}`);
-  const out = opts.out;
-  const device = deviceOf(who, inputs, out);
+  const outs = outsOf(who, opts.out, op.nout);
+  const mask = maskOf(who, opts.where);
+  const device = deviceOf(who, [...inputs, ...(mask instanceof NDArray ? [mask] : []), ...outs.filter((o) => o !== undefined)]);
   const dtypes = operandDTypes(who, inputs);
   const casting = opts.casting ?? 'same_kind';
   const loop = pickLoop(op as Op<object>, inputs, dtypes, attrs, opts.dtype, casting);
   // NumPy's order: JS scalars are converted to the loop's dtypes (out-of-bounds ints raise), then the
-  // casts of inputs and output are validated, then shapes are broadcast.
-  const scalars = inputs.map((x, i) => (x instanceof NDArray ? undefined : scalarOperand(x, loop.inputs[i]!, who)));
+  // casts of inputs and outputs are validated, then shapes are broadcast.
+  const scalars = inputs.map((x, i) => {
+    if (x instanceof NDArray) return undefined;
+    // NumPy 2: under 'equiv' a Python int only goes to int64, a Python float only to float64.
+    const k = weakKind(x);
+    if (casting === 'equiv' && k !== undefined && loop.inputs[i] !== (k === 'int' ? 'int64' : 'float64')) {
+      throw new TypeError(`${who}: cannot cast Python ${k} to ${loop.inputs[i]} under the casting rule 'equiv'`);
+    }
+    return scalarOperand(x, loop.inputs[i]!, who);
+  });
   dtypes.forEach((d, i) => {
     const to = loop.inputs[i]!;
     const from = castSource(inputs[i]!, d, to);
@@ -144,56 +197,105 @@ export function applyElementwise<A extends object>(op: Op<A>, inputs: readonly I
       throw new TypeError(`${who}: Cannot cast ufunc '${who}' input ${i} from dtype('${from}') to dtype('${to}') with casting rule '${casting}'`);
     }
   });
-  if (out) {
-    if (!(out instanceof NDArray)) throw new TypeError(`${who}: out must be an NDArray`);
-    if (!canCast(loop.outputs[0]!, out.dtype, casting)) {
-      throw new TypeError(`${who}: Cannot cast ufunc '${who}' output from dtype('${loop.outputs[0]}') to dtype('${out.dtype}') with casting rule '${casting}'`);
+  outs.forEach((o, k) => {
+    if (o && !canCast(loop.outputs[k]!, o.dtype, casting)) {
+      const which = op.nout === 1 ? 'output' : `output ${k}`;
+      throw new TypeError(`${who}: Cannot cast ufunc '${who}' ${which} from dtype('${loop.outputs[k]}') to dtype('${o.dtype}') with casting rule '${casting}'`);
     }
-  }
-  // Shapes as NumPy lists them in its error: every operand (JS scalars as ()), then out.
+  });
+  // Shapes as NumPy lists them in its error: every operand (JS scalars as ()), the mask, then out.
   const shapes = inputs.map((x) => (x instanceof NDArray ? x.shape : []));
+  if (mask instanceof NDArray) shapes.push(mask.shape);
   const shape = broadcastShapes(shapes, who);
-  if (out) {
+  for (const out of outs) {
+    if (!out) continue;
     const full = broadcastShapes([...shapes, out.shape], who);
     if (full.length !== out.ndim || full.some((d, i) => d !== out.shape[i])) {
       throw new RangeError(`${who}: non-broadcastable output operand with shape ${fmtShapeC(out.shape)} doesn't match the broadcast shape ${fmtShapeC(shape)}`);
     }
   }
-  const outShape = out ? out.shape : shape;
+  const given = outs.find((o) => o !== undefined);
+  const outShape = given ? given.shape : shape;
+  if (outs.some((o) => o && (o.ndim !== outShape.length || o.shape.some((d, i) => d !== outShape[i])))) {
+    throw new RangeError(`${who}: the output operands have different shapes`);
+  }
   const backend = backendOf(device);
+  if (!backend.supports(op as Op<object>, loop)) {
+    throw new TypeError(`${who}: no ${device.type} kernel for loop ${loop.sig}`);
+  }
   const temps: NDArray[] = [];
+  const fresh: NDArray[] = [];
   try {
-    // Inputs whose dtype differs from the loop's are cast first (NumPy casts them in buffers).
-    const ins: Operand[] = inputs.map((x, i) => {
-      const want = loop.inputs[i]!;
-      if (!(x instanceof NDArray)) return scalars[i]!;
-      if (x.dtype === want) return operand(x, outShape);
-      const c = castArray(x, want);
-      temps.push(c);
-      return operand(c, outShape);
-    });
-    // Writing straight into `out` needs its dtype, and no input it overlaps in another layout
-    // (NumPy computes as if the inputs were copied first).
-    const direct = out !== undefined && out.dtype === loop.outputs[0]
-      && !inputs.some((x, i) => x instanceof NDArray && x.dtype === loop.inputs[i] && overlaps(x, out, outShape));
-    const result = direct ? out : NDArray._empty(outShape, loop.outputs[0]!, device);
-    if (!backend.supports(op as Op<object>, loop)) {
-      throw new TypeError(`${who}: no ${device.type} kernel for loop ${loop.sig}`);
-    }
-    backend.elementwise({ op: op as Op<object>, loop, shape: outShape, inputs: ins, outputs: [operand(result, outShape)] });
-    let final = result;
-    if (out && result !== out) {
-      temps.push(result);
-      castInto(result, out);
-      final = out;
+    let finals: NDArray[];
+    if (mask === false) {
+      // Nothing is computed: out keeps its values, fresh outputs stay uninitialised (as NumPy).
+      finals = outs.map((o, k) => o ?? NDArray._empty(outShape, loop.outputs[k]!, device));
+    } else {
+      // Inputs whose dtype differs from the loop's are cast first (NumPy casts them in buffers).
+      const ins: Operand[] = inputs.map((x, i) => {
+        const want = loop.inputs[i]!;
+        if (!(x instanceof NDArray)) return scalars[i]!;
+        if (x.dtype === want) return operand(x, outShape);
+        const c = castArray(x, want);
+        temps.push(c);
+        return operand(c, outShape);
+      });
+      // Writing straight into `out` needs its dtype, no mask, and no input it overlaps in another
+      // layout (NumPy computes as if the inputs were copied first).
+      const results = outs.map((out, k) => {
+        const direct = out !== undefined && mask === undefined && out.dtype === loop.outputs[k]
+          && !inputs.some((x, i) => x instanceof NDArray && x.dtype === loop.inputs[i] && overlaps(x, out, outShape));
+        if (direct) return out;
+        const r = NDArray._empty(outShape, loop.outputs[k]!, device);
+        (out ? temps : fresh).push(r);
+        return r;
+      });
+      try {
+        backend.elementwise({ op: op as Op<object>, loop, shape: outShape, inputs: ins, outputs: results.map((r) => operand(r, outShape)) });
+      } catch (e) {
+        throw kernelError(who, e);
+      }
+      finals = results.map((r, k) => {
+        const out = outs[k];
+        if (!out || r === out) return r;
+        if (mask instanceof NDArray) writeMasked(r, out, mask, temps);
+        else castInto(r, out);
+        return out;
+      });
     }
     if (context.recorders.length) {
-      for (const r of context.recorders) r.record({ op: op as Op<object>, inputs, attrs, outputs: [final] });
+      for (const rec of context.recorders) rec.record({ op: op as Op<object>, inputs, attrs, outputs: finals });
     }
-    return final;
+    fresh.length = 0;
+    return finals;
   } finally {
     for (const t of temps) t.dispose();
+    for (const f of fresh) f.dispose(); // only when an error left them behind
   }
+}
+
+// np.where's op (select(cond, x, y)); the np layer registers it here so that where= can write
+// through a mask: out = where(mask, result, out).
+let selectOp: Op<object> | undefined;
+export function registerSelectOp(op: Op<object>): void { selectOp = op; }
+
+/** out[mask] = r (broadcast), r converted to out's dtype first (NumPy's cast on store). */
+function writeMasked(r: NDArray, out: NDArray, mask: NDArray, temps: NDArray[]): void {
+  if (!selectOp) throw new Error('internal: where op not registered');
+  let src = r;
+  if (r.dtype !== out.dtype) {
+    src = castArray(r, out.dtype);
+    temps.push(src);
+  }
+  const loop = selectOp.parsedLoops.find((l) => l.inputs[1] === out.dtype && l.inputs[0] === 'bool');
+  if (!loop) throw new Error(`internal: no where loop for ${out.dtype}`);
+  const backend = backendOf(out.device);
+  if (!backend.supports(selectOp, loop)) throw new TypeError(`where: no ${out.device.type} kernel for loop ${loop.sig}`);
+  const o = operand(out, out.shape);
+  backend.elementwise({
+    op: selectOp, loop, shape: out.shape,
+    inputs: [operand(mask, out.shape), operand(src, out.shape), o], outputs: [o],
+  });
 }
 
 // astype is itself an elementwise op; the np layer registers it here so apply can cast inputs.

@@ -42,8 +42,8 @@ export interface OpSpec<A extends object> {
   resolve?(inputs: readonly DType[], attrs: A, op: Op<A>): Loop | undefined;
   /** Elementwise: false where the loop's dtypes are exact (astype), exempt from the default-float rule. */
   readonly defaultFloat?: boolean;
-  /** Elementwise: the math, once, as a scalar expression. */
-  scalar?(...xs: X[]): X;
+  /** Elementwise: the math, once, as a scalar expression (one per output: `[q, r]` for two). */
+  scalar?(...xs: X[]): X | readonly X[];
   /** Reductions: the fold, written once like `scalar`, and its identity. */
   readonly reduce?: ReduceSpec;
   /** Non-elementwise: output metadata from input metadata only. */
@@ -56,6 +56,8 @@ export interface Op<A extends object = object> extends OpSpec<A> {
   readonly parsedLoops: readonly Loop[];
   /** The traced scalar expression (elementwise ops; for reductions, the combine of (acc, x)). */
   readonly expr?: Expr;
+  /** Every output's expression (elementwise ops with nout > 1 have several; expr is the first). */
+  readonly exprs?: readonly Expr[];
 }
 
 const CHAR_TO_DTYPE: Record<string, DType> = Object.fromEntries(DTYPES.map((d) => [typeChar(d), d]));
@@ -85,13 +87,23 @@ export function defineOp<A extends object = Record<string, never>>(spec: OpSpec<
   if (spec.kind === 'reduce' && (!spec.loops || !spec.reduce)) {
     throw new Error(`reduce op '${spec.name}' needs loops and a reduce.combine expression`);
   }
+  const nout = spec.nout ?? 1;
+  const exprs = spec.scalar ? traceScalar(spec.scalar, spec.nin)
+    : spec.reduce ? traceScalar((acc, x) => spec.reduce!.combine(acc!, x!), 2) : undefined;
+  if (spec.kind === 'elementwise' && exprs!.length !== nout) {
+    throw new Error(`elementwise op '${spec.name}': its scalar gives ${exprs!.length} outputs, nout is ${nout}`);
+  }
+  const parsedLoops = (spec.loops ?? []).map(parseLoop);
+  for (const l of spec.kind === 'elementwise' ? parsedLoops : []) {
+    if (l.inputs.length !== spec.nin || l.outputs.length !== nout) throw new Error(`op '${spec.name}': loop '${l.sig}' does not fit nin=${spec.nin}, nout=${nout}`);
+  }
   const op: Op<A> = {
     ...spec,
-    nout: spec.nout ?? 1,
+    nout,
     attrs: spec.attrs ?? ({} as A),
-    parsedLoops: (spec.loops ?? []).map(parseLoop),
-    expr: spec.scalar ? traceScalar(spec.scalar, spec.nin)
-      : spec.reduce ? traceScalar((acc, x) => spec.reduce!.combine(acc!, x!), 2) : undefined,
+    parsedLoops,
+    expr: exprs?.[0],
+    exprs,
   };
   registry.set(spec.name, op as Op<object>);
   return op;
@@ -121,10 +133,28 @@ export function applyDefaultFloat(loop: Loop, inputs: readonly DType[], loops: r
   return loops.find((l) => l.sig === want) ?? loop;
 }
 
+/** NumPy refuses some ufuncs on bool inputs alone (-bool, +bool, sign, gcd, bool - bool) rather than searching on. */
+export function refuseBool(inputs: readonly DType[], _attrs: object, op: Op<object>): Loop | undefined {
+  return inputs.every((d) => d === 'bool') ? undefined : linearSearch(op.parsedLoops, inputs);
+}
+
 export function resolveLoop<A extends object>(op: Op<A>, inputs: readonly DType[], attrs: A): Loop | undefined {
   const loop = op.resolve ? op.resolve(inputs, attrs, op) : linearSearch(op.parsedLoops, inputs);
   return loop && op.defaultFloat !== false ? applyDefaultFloat(loop, inputs, op.parsedLoops) : loop;
 }
+
+/**
+ * NumPy's loop list for the type chars `types` with `pattern`'s `T` replaced by each ('TT->?' over
+ * 'bhf' gives 'bb->?', 'hh->?', 'ff->?'); bfloat16 ('E') follows wherever float16 ('e') is.
+ */
+export function loopsOf(types: string, pattern: string): string[] {
+  const withE = types.includes('e') && !types.includes('E') ? types.replace('e', 'eE') : types;
+  return [...withE].map((c) => pattern.replace(/T/g, c));
+}
+/** NumPy's type chars, in its loop order: bool, the integers, the floats (bfloat16 after float16). */
+export const BOOL = '?';
+export const INTS = 'bBhHiIqQ';
+export const FLOATS = 'eEfd';
 
 export const floatLoops = ['ee->e', 'EE->E', 'ff->f', 'dd->d'];
 export const floatLoops1 = ['e->e', 'E->E', 'f->f', 'd->d'];

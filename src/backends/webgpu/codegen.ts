@@ -7,35 +7,18 @@
 // writing neighbouring bytes of one word never race; int64/uint64 are pairs of words (lo, hi) and
 // compute as vec2<u32> with carries (WGSL has no 64-bit integers). Shapes, strides, offsets and
 // scalar operands travel in a uniform block, so one pipeline serves every shape of one structure.
-import type { DType } from '../../core/dtype.js';
-import { type Expr, type ScalarFn, renderExpr } from '../../core/expr.js';
+import { DTYPES, type DType } from '../../core/dtype.js';
+import { type Dialect, renderSSA } from '../../core/expr.js';
 import type { Loop, Op } from '../../core/op.js';
+import { CodegenError, MATH_DEPS, MATH_HELPERS, WGSL_FNS, type WgslType, computeType, is64, isWgslDType } from './dialect.js';
 
-/**
- * The type the math of a dtype runs in (half types compute in f32, as NumPy's half loops; i64/u64
- * are two's-complement vec2<u32> (lo, hi) that differ only in comparisons and conversions).
- */
-export type WgslType = 'f32' | 'i32' | 'u32' | 'i64' | 'u64';
-
-const COMPUTE: Partial<Record<DType, WgslType>> = {
-  bool: 'u32', int8: 'i32', uint8: 'u32', int16: 'i32', uint16: 'u32', int32: 'i32', uint32: 'u32',
-  int64: 'i64', uint64: 'u64', float16: 'f32', bfloat16: 'f32', float32: 'f32',
-};
+export { CodegenError, computeType, isWgslDType, type WgslType };
 
 /** The WGSL spelling of a compute type. */
 export const wgslType = (t: WgslType): string => (t === 'i64' || t === 'u64' ? 'vec2<u32>' : t);
-const is64 = (t: WgslType): boolean => t === 'i64' || t === 'u64';
 
 /** dtypes the WebGPU backend stores and computes (float64 has no WGSL counterpart). */
-export const WGSL_DTYPES: readonly DType[] = Object.keys(COMPUTE) as DType[];
-
-export const isWgslDType = (d: DType): boolean => COMPUTE[d] !== undefined;
-
-export function computeType(d: DType): WgslType {
-  const t = COMPUTE[d];
-  if (!t) throw new CodegenError(`dtype ${d} is not supported on webgpu`);
-  return t;
-}
+export const WGSL_DTYPES: readonly DType[] = DTYPES.filter(isWgslDType);
 
 /** Bytes per element as stored (1, 2, 4 or 8). */
 export function storageBytes(d: DType): 1 | 2 | 4 | 8 {
@@ -45,60 +28,6 @@ export function storageBytes(d: DType): 1 | 2 | 4 | 8 {
     case 'int64': case 'uint64': case 'float64': return 8;
     default: return 4;
   }
-}
-
-export class CodegenError extends Error {}
-
-/** The WGSL dialect table: how each scalar function reads in WGSL, for one compute type. */
-export function wgslFns(t: WgslType, helpers?: Set<string>): Record<ScalarFn, (...a: string[]) => string> {
-  const floatOnly = (name: string, f: (a: string) => string) => (a: string): string => {
-    if (t !== 'f32') throw new CodegenError(`${name} has no ${t} form in WGSL`);
-    return f(a);
-  };
-  if (is64(t)) {
-    const call = (f: string) => (...a: string[]): string => {
-      helpers?.add(f);
-      return `${f}(${a.join(', ')})`;
-    };
-    const none = (what: string) => (): string => {
-      throw new CodegenError(`${what} has no 64-bit integer form in WGSL`);
-    };
-    const s = t === 'i64' ? 'i' : 'u';
-    return {
-      add: call('add64'), sub: call('sub64'), mul: call('mul64'), neg: call('neg64'),
-      div: none('division'), exp: none('exp'),
-      maximum: call(`max_${s}64`), minimum: call(`min_${s}64`),
-      identity: (a) => a,
-    };
-  }
-  return {
-    add: (a, b) => `(${a} + ${b})`,
-    sub: (a, b) => `(${a} - ${b})`,
-    mul: (a, b) => `(${a} * ${b})`,
-    div: (a, b) => {
-      // Integer division has no loop here (true_divide is float-only); WGSL's x/0 = x is not NumPy's.
-      if (t !== 'f32') throw new CodegenError(`integer division has no WGSL kernel`);
-      return `(${a} / ${b})`;
-    },
-    // WGSL has no unary minus on u32; 0u - x wraps as NumPy's unsigned negative does.
-    neg: (a) => (t === 'u32' ? `(0u - ${a})` : `(-${a})`),
-    exp: floatOnly('exp', (a) => {
-      helpers?.add('exp_');
-      return `exp_(${a})`;
-    }),
-    // NaN-propagating, as NumPy's (and the C++ dialect's qk_maximum): WGSL's max/min leave NaN open.
-    maximum: (a, b) => {
-      if (t !== 'f32') return `max(${a}, ${b})`;
-      helpers?.add('fmax_');
-      return `fmax_(${a}, ${b})`;
-    },
-    minimum: (a, b) => {
-      if (t !== 'f32') return `min(${a}, ${b})`;
-      helpers?.add('fmin_');
-      return `fmin_(${a}, ${b})`;
-    },
-    identity: (a) => a,
-  };
 }
 
 /** A constant of the expression in compute type `t` (C++ renders T(v); this is its WGSL twin). */
@@ -301,9 +230,10 @@ const HELPERS = {
   else { r = vec2<u32>(0u, m << (e - 55u)); }
   return select(r, neg64(r), v < 0.0);
 }`,
-  // float -> uint64 as the CPU backend: [2^63, 2^64) directly, else through int64.
+  // float -> uint64 as the CPU backend: [2^63, 2^64) directly, 2^64 and up (+inf) 0, else through int64.
   f2u64: `fn f2u64(v: f32) -> vec2<u32> {
-  if (v >= 9223372036854775808.0 && v < 18446744073709551616.0) {
+  if (v >= 9223372036854775808.0) {
+    if (v >= 18446744073709551616.0) { return vec2<u32>(0u, 0u); }
     return f2i64(v - 9223372036854775808.0) ^ vec2<u32>(0u, 0x80000000u);
   }
   return f2i64(v);
@@ -449,8 +379,8 @@ function scalarValue(at: number, d: DType): string {
   }
 }
 
-function closure(h: Helper, seen = new Set<Helper>()): Set<Helper> {
-  for (const d of DEPS[h] ?? []) {
+function closure(h: string, seen = new Set<string>()): Set<string> {
+  for (const d of [...(DEPS[h as Helper] ?? []), ...(MATH_DEPS[h] ?? [])]) {
     if (!seen.has(d)) {
       seen.add(d);
       closure(d, seen);
@@ -521,14 +451,18 @@ export function generateKernel(spec: KernelSpec): string {
   }
   lines.push(`fn st(e: i32, v: ${wgslType(ot)}) {\n  ${stBody}\n}`);
 
-  // The expression in the compute type of the first input (the loops here have one input dtype).
-  const ct = computeType(loop.inputs[0]!);
-  for (const d of loop.inputs) {
-    if (computeType(d) !== ct) throw new CodegenError(`${op.name}: mixed input types in loop ${loop.sig}`);
-  }
+  // The expression, one typed temporary per node (types from the loop's input dtypes).
   const argName = (i: number): string => `a${i}`;
-  const value = renderExpr(op.expr as Expr, argName, (v) => wgslConst(v, ct), wgslFns(ct, use as Set<string>));
-  const result = convert(value, loop.inputs[0]!, out.dtype, use);
+  const uses = use as Set<string>;
+  const dialect: Dialect = {
+    arg: argName,
+    konst: (v, t) => wgslConst(v, computeType(t)),
+    cast: (x, from, to) => convert(x, from, to, use),
+    call: (f, a, t) => WGSL_FNS[f](a, t, uses),
+    bind: (name, t, v) => `let ${name}: ${wgslType(computeType(t))} = ${v};`,
+  };
+  const r = renderSSA(op.exprs ?? [op.expr!], loop.inputs, dialect);
+  const result = convert(r.results[0]!, r.types[0]!, out.dtype, use);
 
   const body: string[] = [];
   body.push('let n = p(0u);');
@@ -548,10 +482,12 @@ export function generateKernel(spec: KernelSpec): string {
     const v = o.kind === 'buffer' ? `ld${k}(o${k})` : scalarValue(base[k]!, o.dtype);
     body.push(`let ${argName(k)} = ${v};`);
   });
+  body.push(...r.lines);
   body.push(`st(o${spec.inputs.length}, ${result});`);
 
-  for (const h of [...use]) for (const d of closure(h)) use.add(d);
-  const helperSrc = (Object.keys(HELPERS) as Helper[]).filter((h) => use.has(h)).map((h) => HELPERS[h]);
+  for (const h of [...use]) for (const d of closure(h)) use.add(d as Helper);
+  const helperSrc = [...(Object.keys(HELPERS) as Helper[]).filter((h) => use.has(h)).map((h) => HELPERS[h]),
+    ...Object.keys(MATH_HELPERS).filter((h) => use.has(h as Helper)).map((h) => MATH_HELPERS[h]!)];
   return [
     `// ${op.name} ${loop.sig} ndim=${ndim}`,
     `const WG: u32 = ${spec.workgroupSize}u;`,

@@ -1,6 +1,7 @@
 import { DTYPES } from '../../core/dtype.js';
-import { defineOp, loopSig } from '../../core/op.js';
-import { reduction } from './common.js';
+import type { NDArray } from '../../core/ndarray.js';
+import { defineOp, floatLoops1, loopSig } from '../../core/op.js';
+import { type AxisOrOptions, nanFold, reduction } from './common.js';
 
 export const maxOp = defineOp({
   name: 'max',
@@ -10,6 +11,20 @@ export const maxOp = defineOp({
   reduce: { combine: (acc, x) => acc.maximum(x) }, // no identity: starts from the first element
 });
 
+/** np.nanmax's fold over floats: NumPy's fmax.reduce (NaNs ignored; all-NaN gives NaN). */
+export const nanmaxOp = defineOp({
+  name: 'nanmax',
+  kind: 'reduce',
+  nin: 1,
+  loops: floatLoops1,
+  reduce: { combine: (acc, x) => acc.maximum(x), skipNaN: true },
+});
+
 /** np.max / np.amax: NaN propagates. */
 export const max = reduction(maxOp);
 export const amax = max;
+
+/** np.nanmax: the maximum ignoring NaNs; an all-NaN slice gives NaN (NumPy also warns). */
+export function nanmax(a: NDArray, axisOrOptions?: AxisOrOptions): NDArray {
+  return nanFold(maxOp, nanmaxOp, NaN, a, axisOrOptions);
+}

@@ -1,32 +1,68 @@
-// np.mean as NumPy computes it: a sum in the accumulation dtype, divided by the count.
-import { castInto } from '../../core/apply.js';
-import { applyReduce } from '../../core/reduce.js';
-import { type DType, defaults, isFloat } from '../../core/dtype.js';
+// np.mean and np.nanmean as NumPy computes them: a sum in the accumulation dtype, divided by the count.
+import { type DType, type DTypeLike, defaults, isFloat, toDType } from '../../core/dtype.js';
 import type { NDArray } from '../../core/ndarray.js';
-import { reduceAxes } from '../../core/reduce.js';
 import { true_divide } from '../math/true_divide.js';
 import { astype } from '../manip/views.js';
-import { type AxisOrOptions, reductionOptions } from './common.js';
-import { sumOp } from './sum.js';
+import {
+  type Axis, type Where, countItems, disposeAll, optionsOf, reduceAxes, reduceWhere, squeezeAxes, toOut,
+} from './common.js';
+import { countNonNaNOp } from './count.js';
+import { nansumOp, sumOp } from './sum.js';
 
-export function mean(a: NDArray, axisOrOptions?: AxisOrOptions): NDArray {
-  const o = reductionOptions('mean', axisOrOptions);
+export interface MeanOptions {
+  axis?: Axis;
+  keepdims?: boolean;
+  dtype?: DTypeLike;
+  out?: NDArray;
+  where?: Where;
+}
+
+/** np.mean: ints and bool average in the default float (NumPy: float64); float16 sums in float32. */
+export function mean(a: NDArray, axisOrOptions?: Axis | MeanOptions): NDArray {
+  const o = optionsOf<MeanOptions>(axisOrOptions);
   a._check('mean');
   const axes = reduceAxes(o.axis, a.ndim, 'mean');
-  const count = axes.reduce((n, ax) => n * a.shape[ax]!, 1);
-  // ints and bool average in the default float (NumPy: float64); float16 sums in float32 (as NumPy)
-  const result: DType = o.dtype ?? (isFloat(a.dtype) ? a.dtype : defaults.float);
-  const accDtype: DType = o.dtype ?? (a.dtype === 'float16' || a.dtype === 'bfloat16' ? 'float32' : result);
-  const s = applyReduce(sumOp, a, { axis: o.axis, keepdims: o.keepdims, dtype: accDtype });
-  const q = true_divide(s, count);
-  s.dispose();
-  if (o.out) {
-    castInto(q, o.out);
-    q.dispose();
-    return o.out;
+  const dtype = o.dtype === undefined ? undefined : toDType(o.dtype, 'mean');
+  const result: DType = dtype ?? (isFloat(a.dtype) ? a.dtype : defaults.float);
+  const acc: DType = dtype ?? (a.dtype === 'float16' || a.dtype === 'bfloat16' ? 'float32' : result);
+  const s = reduceWhere(sumOp, a, { axis: axes, keepdims: o.keepdims, dtype: acc, where: o.where });
+  const count = countItems(a, axes, o.where, sumOp);
+  const cv = typeof count === 'number' ? count : squeezeAxes(count, axes, o.keepdims);
+  let q: NDArray;
+  try {
+    q = true_divide(s, cv);
+  } finally {
+    disposeAll([s, count, cv]);
   }
-  if (q.dtype === result) return q;
-  const r = astype(q, result);
-  q.dispose();
-  return r;
+  if (q.dtype !== result) {
+    const r = astype(q, result);
+    q.dispose();
+    q = r;
+  }
+  return toOut(q, o.out, 'mean');
+}
+
+/** Checks NumPy's nan- function rules for dtype= and out= on float input. */
+export function checkInexact(who: string, dtype: DType | undefined, out: NDArray | undefined): void {
+  if (dtype !== undefined && !isFloat(dtype)) throw new TypeError(`${who}: If a is inexact, then dtype must be inexact`);
+  if (out !== undefined && !isFloat(out.dtype)) throw new TypeError(`${who}: If a is inexact, then out must be inexact`);
+}
+
+/** np.nanmean: the mean of the non-NaN elements (NaN where there are none; NumPy also warns). */
+export function nanmean(a: NDArray, axisOrOptions?: Axis | MeanOptions): NDArray {
+  const o = optionsOf<MeanOptions>(axisOrOptions);
+  a._check('nanmean');
+  if (!isFloat(a.dtype)) return mean(a, o);
+  const axes = reduceAxes(o.axis, a.ndim, 'nanmean');
+  const dtype = o.dtype === undefined ? undefined : toDType(o.dtype, 'nanmean');
+  checkInexact('nanmean', dtype, o.out);
+  const cnt = reduceWhere(countNonNaNOp, a, { axis: axes, keepdims: o.keepdims, where: o.where });
+  try {
+    // NumPy sums float16 in float16 here (unlike np.mean), then divides in place.
+    const tot = reduceWhere(nansumOp, a, { axis: axes, keepdims: o.keepdims, dtype, where: o.where });
+    true_divide(tot, cnt, { out: tot, casting: 'unsafe' });
+    return toOut(tot, o.out, 'nanmean');
+  } finally {
+    cnt.dispose();
+  }
 }

@@ -1,6 +1,7 @@
 import { DTYPES } from '../../core/dtype.js';
-import { defineOp, loopSig } from '../../core/op.js';
-import { reduction } from './common.js';
+import type { NDArray } from '../../core/ndarray.js';
+import { defineOp, floatLoops1, loopSig } from '../../core/op.js';
+import { type AxisOrOptions, nanFold, reduction } from './common.js';
 
 export const minOp = defineOp({
   name: 'min',
@@ -10,5 +11,19 @@ export const minOp = defineOp({
   reduce: { combine: (acc, x) => acc.minimum(x) },
 });
 
+/** np.nanmin's fold over floats: NumPy's fmin.reduce. */
+export const nanminOp = defineOp({
+  name: 'nanmin',
+  kind: 'reduce',
+  nin: 1,
+  loops: floatLoops1,
+  reduce: { combine: (acc, x) => acc.minimum(x), skipNaN: true },
+});
+
 export const min = reduction(minOp);
 export const amin = min;
+
+/** np.nanmin: the minimum ignoring NaNs; an all-NaN slice gives NaN (NumPy also warns). */
+export function nanmin(a: NDArray, axisOrOptions?: AxisOrOptions): NDArray {
+  return nanFold(minOp, nanminOp, NaN, a, axisOrOptions);
+}

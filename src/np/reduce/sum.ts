@@ -1,5 +1,6 @@
-import { defineOp } from '../../core/op.js';
-import { reduction } from './common.js';
+import type { NDArray } from '../../core/ndarray.js';
+import { defineOp, floatLoops1 } from '../../core/op.js';
+import { type AxisOrOptions, nanFold, reduction } from './common.js';
 
 /** NumPy's accumulation dtypes: small signed ints and bool sum in int64, small unsigned in uint64. */
 export const accumulateLoops = ['?->q', 'b->q', 'B->Q', 'h->q', 'H->Q', 'i->q', 'I->Q', 'q->q', 'Q->Q', 'e->e', 'E->E', 'f->f', 'd->d'];
@@ -14,5 +15,19 @@ export const sumOp = defineOp({
   reduce: { combine: (acc, x) => acc.add(x), identity: 0, pairwise: true },
 });
 
-/** np.sum(a, axis?) / np.sum(a, { axis, keepdims, dtype, out, initial }). */
+/** np.nansum's fold over floats: NaN reads as 0 (integer inputs take np.sum). */
+export const nansumOp = defineOp({
+  name: 'nansum',
+  kind: 'reduce',
+  nin: 1,
+  loops: floatLoops1,
+  reduce: { combine: (acc, x) => acc.add(x), identity: 0, pairwise: true, skipNaN: true },
+});
+
+/** np.sum(a, axis?) / np.sum(a, { axis, keepdims, dtype, out, initial, where }). */
 export const sum = reduction(sumOp);
+
+/** np.nansum: the sum with NaNs read as zero. */
+export function nansum(a: NDArray, axisOrOptions?: AxisOrOptions): NDArray {
+  return nanFold(sumOp, nansumOp, 0, a, axisOrOptions);
+}

@@ -1,2 +1,11 @@
 // CPU kernels of opaque ops, one file per op; importing this registers them all.
 import './sort.js';
+import './argreduce.js';
+import './scan.js';
+import './quantile.js';
+import './reduce_fill.js';
+import './searchsorted.js';
+import './nonzero.js';
+import './unique.js';
+import './isin.js';
+import './histogram.js';

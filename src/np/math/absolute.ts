@@ -1,0 +1,14 @@
+import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { unary } from '../ufunc.js';
+
+export const absoluteOp = defineOp({
+  name: 'absolute',
+  kind: 'elementwise',
+  nin: 1,
+  loops: loopsOf(BOOL + INTS + FLOATS, 'T->T'),
+  scalar: (a) => a.abs(),
+});
+
+/** np.absolute (np.abs): |x|; the most negative integer stays itself (wraps), as in NumPy. */
+export const absolute = unary(absoluteOp);
+export const abs = absolute;

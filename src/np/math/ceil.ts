@@ -1,0 +1,13 @@
+import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { unary } from '../ufunc.js';
+
+export const ceilOp = defineOp({
+  name: 'ceil',
+  kind: 'elementwise',
+  nin: 1,
+  loops: loopsOf(BOOL + INTS + FLOATS, 'T->T'),
+  scalar: (a) => a.ceil(),
+});
+
+/** np.ceil: the smallest integer >= x (integers and bool: themselves). */
+export const ceil = unary(ceilOp);

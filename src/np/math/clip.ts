@@ -1,0 +1,40 @@
+import type { Input } from '../../core/apply.js';
+import { intFits, isInteger } from '../../core/dtype.js';
+import { NDArray } from '../../core/ndarray.js';
+import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { type UfuncOptions, ternary } from '../ufunc.js';
+import { maximum } from './maximum.js';
+import { minimum } from './minimum.js';
+import { positive } from './positive.js';
+
+/** NumPy's clip ufunc: min(max(x, lo), hi), NaN-propagating from any operand. */
+export const clipOp = defineOp({
+  name: 'clip',
+  kind: 'elementwise',
+  nin: 3,
+  loops: loopsOf(BOOL + INTS + FLOATS, 'TTT->T'),
+  // Ties keep x (as NumPy's loop with scalar bounds; its strided loop leaves the sign of a zero tie open).
+  scalar: (x, lo, hi) => x.maximum(lo).minimum(hi),
+});
+
+const clipUfunc = ternary(clipOp);
+
+const isJsInt = (v: unknown): v is number | bigint => typeof v === 'bigint' || (typeof v === 'number' && Number.isSafeInteger(v));
+
+/**
+ * np.clip(a, a_min, a_max, { out, dtype, casting, where }): a limited to [a_min, a_max]; a null
+ * bound is not applied. As NumPy 2: a JS integer bound beyond an integer array's range is dropped
+ * (NEP 50 would raise), and with no bounds the result is np.positive(a).
+ */
+export function clip(a: Input, a_min: Input | null, a_max: Input | null, options?: UfuncOptions): NDArray {
+  let lo = a_min, hi = a_max;
+  if (a instanceof NDArray && isInteger(a.dtype)) {
+    if (isJsInt(lo) && !intFits(lo, a.dtype) && BigInt(lo) < 0n) lo = null;
+    if (isJsInt(hi) && !intFits(hi, a.dtype) && BigInt(hi) > 0n) hi = null;
+    // NumPy drops bounds equal to the range's ends too; the result is the same.
+  }
+  if (lo === null && hi === null) return positive(a, options);
+  if (lo === null) return minimum(a, hi!, options);
+  if (hi === null) return maximum(a, lo, options);
+  return clipUfunc(a, lo, hi, options);
+}

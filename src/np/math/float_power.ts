@@ -1,0 +1,13 @@
+import { defineOp } from '../../core/op.js';
+import { binary } from '../ufunc.js';
+
+export const floatPowerOp = defineOp({
+  name: 'float_power',
+  kind: 'elementwise',
+  nin: 2,
+  loops: ['dd->d'],
+  scalar: (a, b) => a.power(b),
+});
+
+/** np.float_power: x1 ** x2, always in float64. */
+export const float_power = binary(floatPowerOp);

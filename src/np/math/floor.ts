@@ -1,0 +1,13 @@
+import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { unary } from '../ufunc.js';
+
+export const floorOp = defineOp({
+  name: 'floor',
+  kind: 'elementwise',
+  nin: 1,
+  loops: loopsOf(BOOL + INTS + FLOATS, 'T->T'),
+  scalar: (a) => a.floor(),
+});
+
+/** np.floor: the largest integer <= x (integers and bool: themselves). */
+export const floor = unary(floorOp);

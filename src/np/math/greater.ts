@@ -1,0 +1,13 @@
+import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { comparison } from '../ufunc.js';
+
+export const greaterOp = defineOp({
+  name: 'greater',
+  kind: 'elementwise',
+  nin: 2,
+  loops: [...loopsOf(BOOL + INTS, 'TT->?'), 'qQ->?', 'Qq->?', ...loopsOf(FLOATS, 'TT->?')],
+  scalar: (a, b) => a.gt(b),
+});
+
+/** np.greater: x1 > x2 (int64 with uint64 exactly; JS integers of any size compare exactly, as NumPy 2's Python ints). */
+export const greater = comparison(greaterOp);

@@ -1,0 +1,17 @@
+import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
+import { binary } from '../ufunc.js';
+
+export const logaddexpOp = defineOp({
+  name: 'logaddexp',
+  kind: 'elementwise',
+  nin: 2,
+  loops: loopsOf(FLOATS, 'TT->T'),
+  // npy_logaddexp: equal inputs (±inf too) give x + log(2); NaN stays NaN.
+  scalar: (x, y) => {
+    const t = x.sub(y);
+    return x.eq(y).select(x.add(Math.LN2), t.gt(0).select(x.add(t.neg().exp().log1p()), t.le(0).select(y.add(t.exp().log1p()), t)));
+  },
+});
+
+/** np.logaddexp: log(exp(x1) + exp(x2)) without overflow. */
+export const logaddexp = binary(logaddexpOp);

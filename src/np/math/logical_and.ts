@@ -1,0 +1,13 @@
+import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { binary } from '../ufunc.js';
+
+export const logicalAndOp = defineOp({
+  name: 'logical_and',
+  kind: 'elementwise',
+  nin: 2,
+  loops: [...loopsOf(BOOL + INTS, 'TT->?'), ...loopsOf(FLOATS, 'TT->?')],
+  scalar: (a, b) => a.cast('bool').and(b.cast('bool')),
+});
+
+/** np.logical_and: truth of x1 and x2 (NaN is true). */
+export const logical_and = binary(logicalAndOp);

@@ -1,0 +1,13 @@
+import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { binary } from '../ufunc.js';
+
+export const logicalXorOp = defineOp({
+  name: 'logical_xor',
+  kind: 'elementwise',
+  nin: 2,
+  loops: [...loopsOf(BOOL + INTS, 'TT->?'), ...loopsOf(FLOATS, 'TT->?')],
+  scalar: (a, b) => a.cast('bool').ne(b.cast('bool')),
+});
+
+/** np.logical_xor: truth of x1 xor x2 (NaN is true). */
+export const logical_xor = binary(logicalXorOp);

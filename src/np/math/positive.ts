@@ -1,0 +1,14 @@
+import { FLOATS, INTS, defineOp, loopsOf, refuseBool } from '../../core/op.js';
+import { unary } from '../ufunc.js';
+
+export const positiveOp = defineOp({
+  name: 'positive',
+  kind: 'elementwise',
+  nin: 1,
+  loops: loopsOf(INTS + FLOATS, 'T->T'),
+  resolve: refuseBool,
+  scalar: (a) => a,
+});
+
+/** np.positive: +x (a copy); bool raises, as in NumPy. */
+export const positive = unary(positiveOp);

@@ -1,0 +1,13 @@
+import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
+import { unary } from '../ufunc.js';
+
+export const rintOp = defineOp({
+  name: 'rint',
+  kind: 'elementwise',
+  nin: 1,
+  loops: loopsOf(FLOATS, 'T->T'),
+  scalar: (a) => a.rint(),
+});
+
+/** np.rint: round to the nearest integer, half to even. */
+export const rint = unary(rintOp);

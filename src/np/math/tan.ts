@@ -1,0 +1,13 @@
+import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
+import { unary } from '../ufunc.js';
+
+export const tanOp = defineOp({
+  name: 'tan',
+  kind: 'elementwise',
+  nin: 1,
+  loops: loopsOf(FLOATS, 'T->T'),
+  scalar: (a) => a.tan(),
+});
+
+/** np.tan: the tangent (radians). */
+export const tan = unary(tanOp);

@@ -1,0 +1,57 @@
+import { type Input, operandDTypes, registerSelectOp } from '../../core/apply.js';
+import { type DType, intFits, isInteger, itemsize, kindOf, promoteTypes } from '../../core/dtype.js';
+import { NDArray } from '../../core/ndarray.js';
+import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { ternary } from '../ufunc.js';
+
+/** select(condition, x, y): the 3-input elementwise op behind np.where and ufuncs' where=. */
+export const whereOp = defineOp({
+  name: 'where',
+  kind: 'elementwise',
+  nin: 3,
+  loops: loopsOf(BOOL + INTS + FLOATS, '?TT->T'),
+  // np.where's result dtype is result_type(x, y) (JS scalars weak, as NEP 50 says).
+  resolve: (inputs, _attrs, op) => {
+    const t = promoteTypes(inputs[1]!, inputs[2]!);
+    return inputs[0] === 'bool' ? op.parsedLoops.find((l) => l.inputs[1] === t) : undefined;
+  },
+  scalar: (c, x, y) => c.select(x, y),
+});
+registerSelectOp(whereOp);
+
+const select = ternary(whereOp);
+
+/**
+ * np.where casts x and y to their result dtype unsafely (it is no ufunc): a JS integer beyond an
+ * integer result dtype wraps (np.where(c, int8_array, 300) holds 44) instead of raising.
+ */
+function wrapped(v: Input, to: DType): Input {
+  if (!isInteger(to) || !(typeof v === 'bigint' || (typeof v === 'number' && Number.isSafeInteger(v))) || intFits(v, to)) return v;
+  const bits = itemsize(to) * 8;
+  return kindOf(to) === 'u' ? BigInt.asUintN(bits, BigInt(v)) : BigInt.asIntN(bits, BigInt(v));
+}
+
+/**
+ * np.where(condition, x, y): x where condition is true (nonzero; NaN counts as true), else y,
+ * broadcast together. (The one-argument form is np.nonzero.)
+ */
+export function where(condition: Input, x?: Input, y?: Input): NDArray {
+  if (x === undefined || y === undefined) {
+    throw new TypeError('where: only the 3-argument form where(condition, x, y) is supported here; use np.nonzero(condition)');
+  }
+  const [, dx, dy] = operandDTypes('where', [true, x, y]);
+  const t = promoteTypes(dx!, dy!);
+  x = wrapped(x, t);
+  y = wrapped(y, t);
+  if (condition instanceof NDArray) {
+    if (condition.dtype === 'bool') return select(condition, x, y);
+    const c = condition.astype('bool');
+    try {
+      return select(c, x, y);
+    } finally {
+      c.dispose();
+    }
+  }
+  const truth = typeof condition === 'bigint' ? condition !== 0n : typeof condition === 'number' ? condition !== 0 : Boolean(condition);
+  return select(truth, x, y);
+}
