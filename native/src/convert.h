@@ -1,6 +1,5 @@
 // Storage types, the types their math runs in, and exact conversions between them (NumPy's casts).
 #pragma once
-#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <type_traits>

@@ -175,9 +175,9 @@ const char* exec_compress() {
   return ok ? nullptr : "compress: unknown dtype";
 }
 
-RegisterCommand reg_count("count_nonzero", exec_count_nonzero);
+RegisterCommand reg_count("nonzero_count", exec_count_nonzero);
 RegisterCommand reg_nonzero("nonzero", exec_nonzero);
-RegisterCommand reg_compress("compress", exec_compress);
+RegisterCommand reg_compress("compress_1d", exec_compress);
 
 }  // namespace
 }  // namespace qk

@@ -5,7 +5,6 @@
 // Python's floor division and modulo, division by zero, shifts past the width, NaN and -0.
 #pragma once
 #include <atomic>
-#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <type_traits>
@@ -13,6 +12,26 @@
 #include "convert.h"
 
 namespace qk {
+
+// libm through GCC's builtins: m_f(float) calls f's float version, m_f(double) the double one.
+// (Not <cmath>: parsing it is most of the compile time of each generated kernel file.)
+#define QK_LIBM1(fn)                                                     \
+  static inline float m_##fn(float x) { return __builtin_##fn##f(x); } \
+  static inline double m_##fn(double x) { return __builtin_##fn(x); }
+#define QK_LIBM2(fn)                                                                  \
+  static inline float m_##fn(float x, float y) { return __builtin_##fn##f(x, y); } \
+  static inline double m_##fn(double x, double y) { return __builtin_##fn(x, y); }
+QK_LIBM1(sqrt) QK_LIBM1(cbrt) QK_LIBM1(exp) QK_LIBM1(exp2) QK_LIBM1(expm1) QK_LIBM1(log) QK_LIBM1(log2)
+QK_LIBM1(log10) QK_LIBM1(log1p) QK_LIBM1(sin) QK_LIBM1(cos) QK_LIBM1(tan) QK_LIBM1(asin) QK_LIBM1(acos)
+QK_LIBM1(atan) QK_LIBM1(sinh) QK_LIBM1(cosh) QK_LIBM1(tanh) QK_LIBM1(asinh) QK_LIBM1(acosh) QK_LIBM1(atanh)
+QK_LIBM1(fabs) QK_LIBM1(floor) QK_LIBM1(ceil) QK_LIBM1(trunc) QK_LIBM1(nearbyint)
+QK_LIBM2(fmod) QK_LIBM2(pow) QK_LIBM2(atan2) QK_LIBM2(hypot) QK_LIBM2(copysign) QK_LIBM2(nextafter)
+#undef QK_LIBM1
+#undef QK_LIBM2
+static inline float m_ldexp(float x, int e) { return __builtin_ldexpf(x, e); }
+static inline double m_ldexp(double x, int e) { return __builtin_ldexp(x, e); }
+static inline float m_frexp(float x, int* e) { return __builtin_frexpf(x, e); }
+static inline double m_frexp(double x, int* e) { return __builtin_frexp(x, e); }
 
 template <class S> constexpr bool is_half_v = std::is_same_v<S, f16> || std::is_same_v<S, bf16>;
 template <class S> constexpr bool is_float_v = std::is_floating_point_v<S> || is_half_v<S>;
@@ -67,21 +86,21 @@ template <class A, class B> static inline bool qk_equal(A a, B b) {
 }
 
 template <class S> static inline bool qk_isnan(compute_t<S> a) {
-  if constexpr (is_float_v<S>) return std::isnan(a);
+  if constexpr (is_float_v<S>) return __builtin_isnan(a);
   else return false;
 }
 template <class S> static inline bool qk_isinf(compute_t<S> a) {
-  if constexpr (is_float_v<S>) return std::isinf(a);
+  if constexpr (is_float_v<S>) return __builtin_isinf(a);
   else return false;
 }
 template <class S> static inline bool qk_isfinite(compute_t<S> a) {
-  if constexpr (is_float_v<S>) return std::isfinite(a);
+  if constexpr (is_float_v<S>) return __builtin_isfinite(a);
   else return true;
 }
 template <class S> static inline bool qk_signbit(compute_t<S> a) {
   // (the bits, not std::signbit: GCC 12 fails to vectorise that for bfloat16 loops under AVX-512)
   if constexpr (std::is_same_v<compute_t<S>, float>) return (f32_bits(a) >> 31) != 0;
-  else if constexpr (is_float_v<S>) return std::signbit(a);
+  else if constexpr (is_float_v<S>) return __builtin_signbit(a);
   else if constexpr (std::is_signed_v<S>) return a < 0;
   else return false;
 }
@@ -90,7 +109,7 @@ template <class S> static inline bool qk_signbit(compute_t<S> a) {
 
 // npy_divmod: Python's floor division and modulo of floats, with the signs of zero NumPy gives.
 template <class C> static inline C float_divmod(C a, C b, C& modulus) {
-  C mod = std::fmod(a, b);
+  C mod = m_fmod(a, b);
   if (b == 0) {
     modulus = mod;
     return a / b;
@@ -102,14 +121,14 @@ template <class C> static inline C float_divmod(C a, C b, C& modulus) {
       div -= C(1);
     }
   } else {
-    mod = std::copysign(C(0), b);
+    mod = m_copysign(C(0), b);
   }
   C floordiv;
   if (div != 0) {
-    floordiv = std::floor(div);
+    floordiv = m_floor(div);
     if (div - floordiv > C(0.5)) floordiv += C(1);
   } else {
-    floordiv = std::copysign(C(0), a / b);
+    floordiv = m_copysign(C(0), a / b);
   }
   modulus = mod;
   return floordiv;
@@ -135,7 +154,7 @@ template <class S> static inline compute_t<S> qk_floor_divide(compute_t<S> a, co
 template <class S> static inline compute_t<S> qk_remainder(compute_t<S> a, compute_t<S> b) {
   using C = compute_t<S>;
   if constexpr (is_float_v<S>) {
-    if (b == 0) return std::fmod(a, b);
+    if (b == 0) return m_fmod(a, b);
     C mod;
     float_divmod(a, b, mod);
     return mod;
@@ -150,7 +169,7 @@ template <class S> static inline compute_t<S> qk_remainder(compute_t<S> a, compu
 
 template <class S> static inline compute_t<S> qk_fmod(compute_t<S> a, compute_t<S> b) {
   using C = compute_t<S>;
-  if constexpr (is_float_v<S>) return std::fmod(a, b);
+  if constexpr (is_float_v<S>) return m_fmod(a, b);
   else if constexpr (std::is_signed_v<C>) return (b == 0 || b == -1) ? C(0) : (C)(a % b);
   else return b == 0 ? C(0) : (C)(a % b);
 }
@@ -160,7 +179,7 @@ template <class S> static inline compute_t<S> qk_fmod(compute_t<S> a, compute_t<
 template <class S> static inline compute_t<S> qk_power(compute_t<S> a, compute_t<S> b) {
   using C = compute_t<S>;
   if constexpr (is_float_v<S>) {
-    return std::pow(a, b);
+    return m_pow(a, b);
   } else {
     if constexpr (std::is_signed_v<C>) {
       if (b < 0) {
@@ -191,7 +210,7 @@ template <class S> static inline compute_t<S> qk_reciprocal(compute_t<S> a) {
 
 template <class S> static inline compute_t<S> qk_abs(compute_t<S> a) {
   using C = compute_t<S>;
-  if constexpr (is_float_v<S>) return std::fabs(a);
+  if constexpr (is_float_v<S>) return m_fabs(a);
   else if constexpr (std::is_signed_v<C>) return a < 0 ? (C)(0u - (std::make_unsigned_t<C>)a) : a;  // INT_MIN wraps
   else return a;
 }
@@ -204,20 +223,20 @@ template <class S> static inline compute_t<S> qk_sign(compute_t<S> a) {
 }
 
 template <class S> static inline compute_t<S> qk_floor(compute_t<S> a) {
-  if constexpr (is_float_v<S>) return std::floor(a);
+  if constexpr (is_float_v<S>) return m_floor(a);
   else return a;
 }
 template <class S> static inline compute_t<S> qk_ceil(compute_t<S> a) {
-  if constexpr (is_float_v<S>) return std::ceil(a);
+  if constexpr (is_float_v<S>) return m_ceil(a);
   else return a;
 }
 template <class S> static inline compute_t<S> qk_trunc(compute_t<S> a) {
-  if constexpr (is_float_v<S>) return std::trunc(a);
+  if constexpr (is_float_v<S>) return m_trunc(a);
   else return a;
 }
 // Half to even in the default rounding mode (np.rint).
 template <class S> static inline compute_t<S> qk_rint(compute_t<S> a) {
-  if constexpr (is_float_v<S>) return std::nearbyint(a);
+  if constexpr (is_float_v<S>) return m_nearbyint(a);
   else return a;
 }
 
@@ -225,32 +244,32 @@ template <class S> static inline compute_t<S> qk_rint(compute_t<S> a) {
 
 #define QK_FLOAT_FN(name, expr)                                                      \
   template <class S> static inline compute_t<S> qk_##name(compute_t<S> a) { return expr; }
-QK_FLOAT_FN(sqrt, std::sqrt(a))
-QK_FLOAT_FN(cbrt, std::cbrt(a))
-QK_FLOAT_FN(exp, std::exp(a))
-QK_FLOAT_FN(exp2, std::exp2(a))
-QK_FLOAT_FN(expm1, std::expm1(a))
-QK_FLOAT_FN(log, std::log(a))
-QK_FLOAT_FN(log2, std::log2(a))
-QK_FLOAT_FN(log10, std::log10(a))
-QK_FLOAT_FN(log1p, std::log1p(a))
-QK_FLOAT_FN(sin, std::sin(a))
-QK_FLOAT_FN(cos, std::cos(a))
-QK_FLOAT_FN(tan, std::tan(a))
-QK_FLOAT_FN(asin, std::asin(a))
-QK_FLOAT_FN(acos, std::acos(a))
-QK_FLOAT_FN(atan, std::atan(a))
-QK_FLOAT_FN(sinh, std::sinh(a))
-QK_FLOAT_FN(cosh, std::cosh(a))
-QK_FLOAT_FN(tanh, std::tanh(a))
-QK_FLOAT_FN(asinh, std::asinh(a))
-QK_FLOAT_FN(acosh, std::acosh(a))
-QK_FLOAT_FN(atanh, std::atanh(a))
+QK_FLOAT_FN(sqrt, m_sqrt(a))
+QK_FLOAT_FN(cbrt, m_cbrt(a))
+QK_FLOAT_FN(exp, m_exp(a))
+QK_FLOAT_FN(exp2, m_exp2(a))
+QK_FLOAT_FN(expm1, m_expm1(a))
+QK_FLOAT_FN(log, m_log(a))
+QK_FLOAT_FN(log2, m_log2(a))
+QK_FLOAT_FN(log10, m_log10(a))
+QK_FLOAT_FN(log1p, m_log1p(a))
+QK_FLOAT_FN(sin, m_sin(a))
+QK_FLOAT_FN(cos, m_cos(a))
+QK_FLOAT_FN(tan, m_tan(a))
+QK_FLOAT_FN(asin, m_asin(a))
+QK_FLOAT_FN(acos, m_acos(a))
+QK_FLOAT_FN(atan, m_atan(a))
+QK_FLOAT_FN(sinh, m_sinh(a))
+QK_FLOAT_FN(cosh, m_cosh(a))
+QK_FLOAT_FN(tanh, m_tanh(a))
+QK_FLOAT_FN(asinh, m_asinh(a))
+QK_FLOAT_FN(acosh, m_acosh(a))
+QK_FLOAT_FN(atanh, m_atanh(a))
 #undef QK_FLOAT_FN
 
-template <class S> static inline compute_t<S> qk_atan2(compute_t<S> a, compute_t<S> b) { return std::atan2(a, b); }
-template <class S> static inline compute_t<S> qk_hypot(compute_t<S> a, compute_t<S> b) { return std::hypot(a, b); }
-template <class S> static inline compute_t<S> qk_copysign(compute_t<S> a, compute_t<S> b) { return std::copysign(a, b); }
+template <class S> static inline compute_t<S> qk_atan2(compute_t<S> a, compute_t<S> b) { return m_atan2(a, b); }
+template <class S> static inline compute_t<S> qk_hypot(compute_t<S> a, compute_t<S> b) { return m_hypot(a, b); }
+template <class S> static inline compute_t<S> qk_copysign(compute_t<S> a, compute_t<S> b) { return m_copysign(a, b); }
 
 // The constants as NumPy's npymath spells them: pi/180 and 180/pi in the loop's own float type.
 template <class S> static inline compute_t<S> qk_deg2rad(compute_t<S> a) {
@@ -272,15 +291,15 @@ template <class S, class E> static inline compute_t<S> qk_ldexp(compute_t<S> x, 
         : (std::is_signed_v<E> && e < (E)std::numeric_limits<int>::min()) ? std::numeric_limits<int>::min()
         : (int)e;
   }
-  return std::ldexp(x, k);
+  return m_ldexp(x, k);
 }
 template <class S> static inline compute_t<S> qk_frexp_mant(compute_t<S> x) {
   int e;
-  return std::frexp(x, &e);
+  return m_frexp(x, &e);
 }
 template <class S> static inline int32_t qk_frexp_exp(compute_t<S> x) {
   int e = 0;
-  std::frexp(x, &e);
+  m_frexp(x, &e);
   return e;
 }
 
@@ -308,7 +327,7 @@ static inline uint16_t bf16_nextafter(uint16_t x, uint16_t y) {
 template <class S> static inline compute_t<S> qk_nextafter(compute_t<S> a, compute_t<S> b) {
   if constexpr (std::is_same_v<S, f16>) return f16_to_f32(half_nextafter(f32_to_f16(a), f32_to_f16(b)));
   else if constexpr (std::is_same_v<S, bf16>) return bf16_to_f32(bf16_nextafter(f32_to_bf16(a), f32_to_bf16(b)));
-  else return std::nextafter(a, b);
+  else return m_nextafter(a, b);
 }
 
 // npy_half_spacing, on the bits (the distance toward zero for a negative power of two).
@@ -332,14 +351,14 @@ template <class S> static inline compute_t<S> qk_spacing(compute_t<S> a) {
   if constexpr (std::is_same_v<S, f16>) {
     return f16_to_f32(half_spacing(f32_to_f16(a)));
   } else if constexpr (std::is_same_v<S, bf16>) {
-    if (std::isinf(a)) return std::numeric_limits<float>::quiet_NaN();
+    if (__builtin_isinf(a)) return std::numeric_limits<float>::quiet_NaN();
     const uint16_t x = f32_to_bf16(a);
     const uint16_t to = (x & 0x8000u) ? 0xff80u : 0x7f80u;
     return bf16_to_f32(f32_to_bf16(bf16_to_f32(bf16_nextafter(x, to)) - a));
   } else {
-    if (std::isinf(a)) return std::numeric_limits<C>::quiet_NaN();
+    if (__builtin_isinf(a)) return std::numeric_limits<C>::quiet_NaN();
     if (a == 0) return std::numeric_limits<C>::denorm_min();
-    return std::nextafter(a, std::copysign(std::numeric_limits<C>::infinity(), a)) - a;
+    return m_nextafter(a, m_copysign(std::numeric_limits<C>::infinity(), a)) - a;
   }
 }
 

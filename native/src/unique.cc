@@ -164,7 +164,7 @@ const char* exec_adjacent_mask() {
 
 RegisterCommand reg_groups("unique_groups", exec_unique_groups);
 RegisterCommand reg_fill("unique_fill", exec_unique_fill);
-RegisterCommand reg_take("take", exec_take);
+RegisterCommand reg_take("take_1d", exec_take);
 RegisterCommand reg_adjacent("adjacent_mask", exec_adjacent_mask);
 
 }  // namespace

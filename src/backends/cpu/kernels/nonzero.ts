@@ -3,7 +3,7 @@ import { nonzeroOp } from '../../../np/sorting/nonzero.js';
 import { registerCpuKernel, runCommand } from '../backend.js';
 
 registerCpuKernel(countNonzeroOp, ({ inputs, outputs }) => {
-  runCommand('count_nonzero', [dtypeCode(inputs[0]!.dtype)], [inputs[0]!, outputs[0]!]);
+  runCommand('nonzero_count', [dtypeCode(inputs[0]!.dtype)], [inputs[0]!, outputs[0]!]);
 });
 
 registerCpuKernel(nonzeroOp, ({ inputs, outputs, attrs }) => {
@@ -12,9 +12,9 @@ registerCpuKernel(nonzeroOp, ({ inputs, outputs, attrs }) => {
 });
 
 registerCpuKernel(compressOp, ({ inputs, outputs }) => {
-  runCommand('compress', [dtypeCode(inputs[0]!.dtype)], [inputs[0]!, inputs[1]!, outputs[0]!]);
+  runCommand('compress_1d', [dtypeCode(inputs[0]!.dtype)], [inputs[0]!, inputs[1]!, outputs[0]!]);
 });
 
 registerCpuKernel(takeOp, ({ inputs, outputs }) => {
-  runCommand('take', [], [inputs[0]!, inputs[1]!, outputs[0]!]);
+  runCommand('take_1d', [], [inputs[0]!, inputs[1]!, outputs[0]!]);
 });
