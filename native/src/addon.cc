@@ -65,6 +65,8 @@ void choose_isa() {
 }
 
 napi_value Init(napi_env env, napi_callback_info) {
+  if (const char* dup = duplicate_command())
+    return throw_error(env, std::string("native command '") + dup + "' is registered twice");
   napi_value out, ab, names, s;
   napi_create_object(env, &out);
   napi_create_external_arraybuffer(env, g_args, sizeof(g_args), nullptr, nullptr, &ab);

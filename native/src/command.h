@@ -18,8 +18,12 @@ struct Command {
 
 std::vector<Command>& commands();
 
+// The first name registered twice, if any: the addon refuses to initialise (a silent override
+// would run the wrong kernel).
+const char*& duplicate_command();
+
 struct RegisterCommand {
-  RegisterCommand(const char* name, CommandFn fn) { commands().push_back(Command{name, fn}); }
+  RegisterCommand(const char* name, CommandFn fn);
 };
 
 }  // namespace qk
