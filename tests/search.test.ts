@@ -166,20 +166,13 @@ describe('np.nonzero, flatnonzero, argwhere, extract', () => {
       () => np.extract(build(c), build(a)), exp[i]!, true));
   });
 
-  it('np.where(condition) is nonzero(condition) (skipped until np.where takes one argument)', async (ctx) => {
-    const where = (np as unknown as Record<string, unknown>).where as ((c: NDArray) => NDArray[]) | undefined;
+  it('np.where(condition) is nonzero(condition); one of x/y alone raises', async () => {
     const a = np.array([[0, 1, 0], [2, 0, NaN]], { dtype: 'float64' });
     try {
-      let ours: NDArray[] | undefined;
-      try {
-        ours = where?.(a);
-      } catch {
-        ours = undefined;
-      }
-      if (!ours) return ctx.skip();
-      for (const r of ours) r.dispose();
-      const e = await oracle.eval('np.where(a)', { a: toRaw(a) });
-      expectSame('where(a)', 'where', () => where!(a), e);
+      const [e, e2] = await Promise.all([oracle.eval('np.where(a)', { a: toRaw(a) }), oracle.eval('np.where(a, 1)', { a: toRaw(a) })]);
+      expectSame('where(a)', 'where', () => np.where(a), e);
+      expect(isOracleError(e2)).toBe(true);
+      expect(() => (np.where as (c: NDArray, x: number) => NDArray)(a, 1)).toThrow(/where: either both or neither of x and y should be given/);
     } finally {
       a.dispose();
     }

@@ -177,3 +177,32 @@ describe('values over edge cases, every op × every dtype', () => {
     expect(np.power(np.array([2], { dtype: 'int32' }), 3).tolist()).toEqual([8]);
   }));
 });
+
+// ---- raises -------------------------------------------------------------------------------------
+
+describe('raises as NumPy does, with messages naming the op', () => {
+  it('bad broadcasts, refused dtypes, out-of-range JS integers, bad out=', () => np.scope(async () => {
+    const a = (d: DType, n = 3) => np.ones([n], { dtype: d });
+    const cases: [string, () => unknown, string][] = [
+      ['hypot', () => np.hypot(a('float32'), a('float32', 4)), 'np.hypot(np.ones(3, np.float32), np.ones(4, np.float32))'],
+      ['clip', () => np.clip(a('int16'), a('int16', 2), 5), 'np.clip(np.ones(3, np.int16), np.ones(2, np.int16), 5)'],
+      ['where', () => np.where(a('bool', 2), a('int8'), 1), 'np.where(np.ones(2, bool), np.ones(3, np.int8), 1)'],
+      ['subtract', () => np.subtract(a('bool'), a('bool')), 'np.subtract(np.ones(3, bool), np.ones(3, bool))'],
+      ['left_shift', () => np.left_shift(a('float32'), 1), 'np.left_shift(np.ones(3, np.float32), 1)'],
+      ['gcd', () => np.gcd(a('float64'), a('int8')), 'np.gcd(np.ones(3), np.ones(3, np.int8))'],
+      ['invert', () => np.invert(a('float16')), 'np.invert(np.ones(3, np.float16))'],
+      ['sign', () => np.sign(a('bool')), 'np.sign(np.ones(3, bool))'],
+      ['bitwise_and', () => np.bitwise_and(a('int8'), 300), 'np.bitwise_and(np.ones(3, np.int8), 300)'],
+      ['remainder', () => np.remainder(a('uint8'), -1), 'np.remainder(np.ones(3, np.uint8), -1)'],
+      ['ldexp', () => np.ldexp(a('float32'), 1.5), 'np.ldexp(np.ones(3, np.float32), 1.5)'],
+      ['sqrt', () => np.sqrt(a('float64'), { out: a('int32') }), 'np.sqrt(np.ones(3), out=np.ones(3, np.int32))'],
+      ['add', () => np.add(a('float64'), 1, { out: np.ones([2]) }), 'np.add(np.ones(3), 1, out=np.ones(2))'],
+      ['logical_and', () => np.logical_and(a('int8'), a('int8'), { dtype: 'int8' }), 'np.logical_and(np.ones(3, np.int8), np.ones(3, np.int8), dtype=np.int8)'],
+    ];
+    const res = await Promise.all(cases.map(([, , e]) => oracle.eval(e)));
+    cases.forEach(([name, f, e], i) => {
+      const info = { name, nin: 2, nout: 1, tol: 'exact' } as UfuncInfo;
+      compare(info, f as () => NDArray, res[i]!, e);
+    });
+  }));
+});

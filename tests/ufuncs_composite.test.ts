@@ -3,8 +3,6 @@
 // isposinf/isneginf, nan_to_num, isclose/allclose, array_equal/array_equiv; comparisons with JS
 // integers of any size; where= (masks, JS booleans, refused dtypes); two-output out=; the operator
 // methods, their in-place forms and `**`'s fast paths; threaded 3-input and two-output loops.
-import { existsSync, readdirSync } from 'node:fs';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DType } from '../src/core/dtype.js';
@@ -69,7 +67,6 @@ describe('np.where(condition, x, y)', () => {
       { label: 'bfloat16', ours: () => np.where(arr('bool', [true, false]), arr('bfloat16', [1.5, 2]), arr('bfloat16', [-3, 4])), expr: 'np.where(c, a, b)', args: { c: rawOf('bool', [true, false]), a: rawOf('bfloat16', [1.5, 2]), b: rawOf('bfloat16', [-3, 4]) } },
     );
     await runRows(rows);
-    expect(() => np.where(arr('bool', [true]))).toThrow(/^where: only the 3-argument form/);
     expect(() => np.where(arr('bool', [true, false]), arr('int8', [1, 2, 3]), 0)).toThrow(/^where: operands could not be broadcast/);
   }));
 });
@@ -283,8 +280,6 @@ describe('methods and in-place operators', () => {
 describe('threaded loops with three inputs and with two outputs', () => {
   it('1M-element clip, where, divmod and frexp with 2 threads match NumPy', () => np.scope(async () => {
     const prev = npx.num_threads();
-    const threads = () => (existsSync('/proc/self/task') ? readdirSync('/proc/self/task').length : NaN);
-    const before = threads();
     npx.set_num_threads(2);
     try {
       await np.scope(async () => {
@@ -301,7 +296,6 @@ describe('threaded loops with three inputs and with two outputs', () => {
         ];
         await runRows(rows);
       });
-      if (!Number.isNaN(before)) expect(threads()).toBeGreaterThanOrEqual(before);
     } finally {
       npx.set_num_threads(prev);
     }

@@ -5,10 +5,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type DType, isFloat } from '../src/core/dtype.js';
+import { type DType, isFloat, promoteTypes } from '../src/core/dtype.js';
 import type { NDArray } from '../src/core/ndarray.js';
 import { np, npx } from '../src/index.js';
-import { expectMatches } from './helpers/arrays.js';
+import { type MatchOptions, expectMatches } from './helpers/arrays.js';
 import {
   type ArraySpec, type Layout, NUMPY_DTYPES, arraySpecArb, broadcastShape, broadcastableTo, build, draw, layoutArb,
   pyDType, pyScalar, pyView, rawOf, shapeArb, show, smallIntArb, weakFloatArb, weakIntArb,
@@ -61,8 +61,10 @@ function optionsArb(info: UfuncInfo, ops: Operand[]): fc.Arbitrary<Omit<Case, 'i
   return fc.record({
     out: fc.option(outArb, { freq: 3 }),
     where: fc.option(maskArb, { freq: 2 }),
-    // NumPy converts lone Python scalars to int64/float64 arrays under dtype=: arrays only
-    dtype: hasArray ? fc.option(dtypeArb, { freq: 4 }) : fc.constant(null),
+    // NumPy converts lone Python scalars to int64/float64 arrays under dtype=: arrays only; and JS
+    // integers beyond 64 bits meet dtype= in an order of errors not worth mirroring
+    dtype: hasArray && !ops.some((o) => o.kind === 'scalar' && typeof o.value === 'bigint' && (o.value >= 2n ** 63n || o.value < -(2n ** 63n)))
+      ? fc.option(dtypeArb, { freq: 4 }) : fc.constant(null),
     casting: castingArb,
   }).map(({ out, where, dtype, casting }) => {
     const c: Omit<Case, 'info' | 'operands'> = {};
@@ -81,9 +83,16 @@ function caseArb(info: UfuncInfo): fc.Arbitrary<Case> {
   const side = fc.constantFrom(-1, -1, -1, -1, -1, 0, 1, 2);
   return fc.tuple(shapeArb(4), dtypeArb, dtypeArb, fc.boolean(), side).chain(([S, d0, d1, same, sc]) =>
     fc.tuple(...Array.from({ length: info.nin }, () => broadcastableTo(S))).chain((shapes) =>
-      fc.tuple(...shapes.map((s, i) => operandArb(i === 0 || same ? d0 : d1, s, sc === i && info.nin > 1))).chain((operands) =>
-        optionsArb(info, operands).map((opts): Case => ({ info, operands, ...opts })))));
+      // (np.clip's `a` as a scalar beyond 64 bits is an object array in NumPy: clip's bounds only)
+      fc.tuple(...shapes.map((s, i) => operandArb(i === 0 || same ? d0 : d1, s, sc === i && info.nin > 1 && !(info.nin === 3 && i === 0)))).chain((operands) =>
+        optionsArb(info, operands).map((opts): Case => {
+          // NumPy 2.4 crashes (SIGSEGV) comparing a Python int beyond the array's range under where=
+          if (COMPARISONS.has(info.name) && operands.some((o) => o.kind === 'scalar')) delete opts.where;
+          return { info, operands, ...opts };
+        }))));
 }
+
+const COMPARISONS = new Set(['equal', 'not_equal', 'less', 'less_equal', 'greater', 'greater_equal']);
 
 // ---- both sides -----------------------------------------------------------------------------
 
@@ -138,7 +147,7 @@ function pyCase(c: Case): [string, Record<string, OracleArg>] {
   }
   if (c.dtype) kw.push(`dtype=${pyDType(c.dtype)}`);
   if (c.casting) kw.push(`casting='${c.casting}'`);
-  const fnName = c.info.name === 'clip' ? 'np._core.umath.clip' : `np.${c.info.name}`;
+  const fnName = `np.${c.info.name}`;
   lines.push(`r = ${fnName}(${[...xs, ...kw].join(', ')})`);
   if (!c.out) lines.push('result = r');
   else if (c.info.nout === 1) lines.push('result = o0 if r is o0 else "out= was not returned"');
@@ -159,17 +168,26 @@ function describeCase(c: Case): string {
   return `np.${c.info.name}(${[...ops, ...opts].join(', ')})`;
 }
 
+/** The tolerance of the least precise float the math ran in (the loop's, not out='s). */
+function tolOf(c: Case, result: DType): MatchOptions {
+  const floats = [result, c.dtype, ...c.operands.map((o) => (o.kind === 'array' ? promoteTypes(o.spec.dtype, 'float16') : undefined))];
+  const opts = floats.filter((d): d is DType => d !== undefined && isFloat(d)).map((d) => tolerance(c.info, d));
+  return opts.reduce((a, b) => ((b.rtol ?? 0) > (a.rtol ?? 0) ? b : a), tolerance(c.info, result));
+}
+
 function check(c: Case, ours: Ours, expected: OracleValue | OracleError, label: string): void {
   if (isOracleError(expected)) {
     if (ours.ok) throw new Error(`${label}: NumPy raised ${expected.error}: ${expected.message}; quark returned ${ours.values.map((v) => v.dtype).join(', ')}`);
     expect(ours.error.constructor.name, `${label}: NumPy raised ${expected.error}: ${expected.message}; quark: ${ours.error.message}`).toBe(jsErrorClass(expected));
-    expect(ours.error.message, label).toMatch(new RegExp(`^${c.info.name}: `));
+    // np.clip hands one-sided clips to np.maximum / np.minimum / np.positive, as NumPy's wrapper does
+    const names = c.info.name === 'clip' ? 'clip|maximum|minimum|positive' : c.info.name;
+    expect(ours.error.message, label).toMatch(new RegExp(`^(${names}): `));
     return;
   }
   if (!ours.ok) throw new Error(`${label}: quark threw ${ours.error.message}; NumPy returned ${show(expected).slice(0, 300)}`);
   expect(ours.returnedOut, `${label}: out= must be returned`).toBe(true);
   const want = (c.info.nout === 2 ? expected : [expected]) as OracleValue[];
-  ours.values.forEach((v, k) => expectMatches(v, want[k]!, tolerance(c.info, v.dtype), `${label} [output ${k}]`));
+  ours.values.forEach((v, k) => expectMatches(v, want[k]!, tolOf(c, v.dtype), `${label} [output ${k}]`));
 }
 
 async function runCases(cases: readonly Case[]): Promise<void> {
@@ -185,7 +203,7 @@ async function runCases(cases: readonly Case[]): Promise<void> {
 
 // ---- the properties -------------------------------------------------------------------------
 
-const PER_OP = 10;
+const PER_OP = 40;
 
 describe('ufuncs agree with NumPy on random shapes, layouts, scalars and options (fixed seed)', () => {
   it('unary ufuncs', async () => {
@@ -204,6 +222,6 @@ describe('ufuncs agree with NumPy on random shapes, layouts, scalars and options
   });
 
   it('clip (the 3-input ufunc)', async () => {
-    await runCases(draw(caseArb(CLIP), 40, 3000));
+    await runCases(draw(caseArb(CLIP), 120, 3000));
   });
 });

@@ -16,7 +16,7 @@ using InnerLoop = void (*)(char** p, const int64_t* s, int64_t n);
 template <class S> static inline compute_t<S> load(const char* p) { return convert<compute_t<S>>(*(const S*)p); }
 
 template <class S0, class SO, class F>
-void loop1(char** p, const int64_t* s, int64_t n) {
+static void loop1(char** p, const int64_t* s, int64_t n) {
   using C0 = compute_t<S0>;
   if (s[0] == (int64_t)sizeof(S0) && s[1] == (int64_t)sizeof(SO)) {
     const S0* a = (const S0*)p[0];
@@ -29,7 +29,7 @@ void loop1(char** p, const int64_t* s, int64_t n) {
 }
 
 template <class S0, class S1, class SO, class F>
-void loop2(char** p, const int64_t* s, int64_t n) {
+static void loop2(char** p, const int64_t* s, int64_t n) {
   using C0 = compute_t<S0>;
   using C1 = compute_t<S1>;
   constexpr int64_t z0 = sizeof(S0), z1 = sizeof(S1), zo = sizeof(SO);
@@ -61,7 +61,7 @@ void loop2(char** p, const int64_t* s, int64_t n) {
 
 // Three inputs (np.clip, np.where): contiguous, contiguous with two broadcast scalars, strided.
 template <class S0, class S1, class S2, class SO, class F>
-void loop3(char** p, const int64_t* s, int64_t n) {
+static void loop3(char** p, const int64_t* s, int64_t n) {
   using C0 = compute_t<S0>;
   using C1 = compute_t<S1>;
   using C2 = compute_t<S2>;
@@ -88,13 +88,13 @@ void loop3(char** p, const int64_t* s, int64_t n) {
 
 // Two outputs (np.modf, np.frexp, np.divmod): F::f(inputs..., SO0& o0, SO1& o1) stores both.
 template <class S0, class SO0, class SO1, class F>
-void loop1x2(char** p, const int64_t* s, int64_t n) {
+static void loop1x2(char** p, const int64_t* s, int64_t n) {
   char *a = p[0], *o0 = p[1], *o1 = p[2];
   for (int64_t i = 0; i < n; i++, a += s[0], o0 += s[1], o1 += s[2]) F::f(load<S0>(a), *(SO0*)o0, *(SO1*)o1);
 }
 
 template <class S0, class S1, class SO0, class SO1, class F>
-void loop2x2(char** p, const int64_t* s, int64_t n) {
+static void loop2x2(char** p, const int64_t* s, int64_t n) {
   char *a = p[0], *b = p[1], *o0 = p[2], *o1 = p[3];
   for (int64_t i = 0; i < n; i++, a += s[0], b += s[1], o0 += s[2], o1 += s[3])
     F::f(load<S0>(a), load<S1>(b), *(SO0*)o0, *(SO1*)o1);

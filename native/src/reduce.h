@@ -11,7 +11,7 @@
 namespace qk {
 
 // NaN test on a storage value (half types by their bits); false for integers and bool.
-template <class S> inline bool is_nan_value(S v) {
+template <class S> static inline bool is_nan_value(S v) {
   if constexpr (std::is_same_v<S, f16>) return (v.bits & 0x7fff) > 0x7c00;
   else if constexpr (std::is_same_v<S, bf16>) return (v.bits & 0x7fff) > 0x7f80;
   else if constexpr (std::is_floating_point_v<S>) return v != v;
@@ -25,7 +25,7 @@ enum NanMode { kNanFold = 0, kNanSkip = 1, kNanIgnore = 2 };
 
 // NumPy's pairwise summation: 8 accumulators over blocks, recursive halving above 128 elements.
 // kSkip reads NaN as 0 (np.nansum).
-template <class C, class S, bool kSkip = false> C pairwise_sum(const char* p, int64_t n, int64_t s) {
+template <class C, class S, bool kSkip = false> static C pairwise_sum(const char* p, int64_t n, int64_t s) {
   auto at = [&](int64_t i) {
     const S v = *(const S*)(p + i * s);
     if constexpr (kSkip) {
@@ -54,7 +54,7 @@ template <class C, class S, bool kSkip = false> C pairwise_sum(const char* p, in
 }
 
 // Folds x into acc under NaN mode kNan.
-template <class C, class F, int kNan> inline void fold(C& acc, C x) {
+template <class C, class F, int kNan> static inline void fold(C& acc, C x) {
   if constexpr (std::is_floating_point_v<C> && kNan != kNanFold) {
     if (x != x) return;
     if (kNan == kNanIgnore && acc != acc) {
@@ -68,7 +68,7 @@ template <class C, class F, int kNan> inline void fold(C& acc, C x) {
 // Folds a contiguous run in 8 interleaved accumulators (each started from an element), where the
 // order is free: integer folds (exact) and idempotent ones (max/min). 8 independent chains instead of
 // one serial dependency, and a shape the compiler vectorises.
-template <class S, class C, class F, int kNan> C fold8(C acc, const S* x, int64_t n) {
+template <class S, class C, class F, int kNan> static C fold8(C acc, const S* x, int64_t n) {
   C r[8];
   for (int k = 0; k < 8; k++) r[k] = convert<C>(x[k]);
   int64_t i = 8;
@@ -86,7 +86,7 @@ template <class S, class C, class F, int kNan> C fold8(C acc, const S* x, int64_
 // n < 0 asks for the combine step of the threaded driver: p[1] is a partial result of type O.
 // kIdempotent: the fold has no identity and folding an element twice changes nothing (max, min).
 template <class S, class O, class C, class F, bool kPairwise, int kNan = kNanFold, bool kIdempotent = false>
-void rloop(char** p, const int64_t* s, int64_t n) {
+static void rloop(char** p, const int64_t* s, int64_t n) {
   // Elements may seed accumulators (F(identity, x) = x) only for the plain and NaN-ignoring folds.
   constexpr bool kFreeOrder = (kIdempotent || !std::is_floating_point_v<C>) && kNan != kNanSkip;
   if (n < 0) {

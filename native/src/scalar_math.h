@@ -43,9 +43,9 @@ enum KernelError { kKernelOk = 0, kNegativeIntPower = 1 };
 // Set by any thread of a run; the driver reads and clears it when the run ends.
 inline std::atomic<int> g_kernel_error{0};
 static inline void raise_kernel_error(int e) { g_kernel_error.store(e, std::memory_order_relaxed); }
-inline int take_kernel_error() { return g_kernel_error.exchange(0, std::memory_order_relaxed); }
+static inline int take_kernel_error() { return g_kernel_error.exchange(0, std::memory_order_relaxed); }
 // "ValueError: " tells the JS side which error class to throw (src/core/apply.ts).
-inline const char* kernel_error_message(int e) {
+static inline const char* kernel_error_message(int e) {
   switch (e) {
     case kNegativeIntPower: return "ValueError: Integers to negative integer powers are not allowed.";
     default: return "ValueError: error in an elementwise kernel";

@@ -68,9 +68,11 @@ function castSource(x: Input, d: DType, to: DType): DType {
   return k === 'int' ? 'int64' : 'float64';
 }
 
-function deviceOf(who: string, inputs: readonly Input[], out?: NDArray): Device {
+function deviceOf(who: string, inputs: readonly Input[], more: readonly (NDArray | undefined)[] = []): Device {
   let d: Device | undefined;
-  for (const x of out ? [...inputs, out] : inputs) {
+  const n = inputs.length;
+  for (let i = 0; i < n + more.length; i++) {
+    const x = i < n ? inputs[i] : more[i - n];
     if (!(x instanceof NDArray)) continue;
     x._check(who);
     if (d === undefined) d = x.device;
@@ -135,8 +137,11 @@ function overlaps(a: NDArray, out: NDArray, shape: readonly number[]): boolean {
 }
 
 /** The `out=` entries, one per output (undefined: allocate). */
-function outsOf(who: string, out: ElementwiseOptions['out'], nout: number): (NDArray | undefined)[] {
-  if (out === undefined) return new Array<undefined>(nout).fill(undefined);
+const NO_OUTS: readonly (readonly undefined[])[] = [[], [undefined], [undefined, undefined], [undefined, undefined, undefined]];
+
+function outsOf(who: string, out: ElementwiseOptions['out'], nout: number): readonly (NDArray | undefined)[] {
+  if (out === undefined) return NO_OUTS[nout] ?? new Array<undefined>(nout).fill(undefined);
+  if (out instanceof NDArray && nout === 1) return [out];
   const list = out instanceof NDArray ? [out] : Array.isArray(out) ? [...out] : [out as unknown];
   if (list.length !== nout) {
     throw new RangeError(`${who}: The 'out' tuple must have exactly ${nout} entr${nout === 1 ? 'y' : 'ies'}, one per ufunc output`);
@@ -158,6 +163,8 @@ function maskOf(who: string, where: ElementwiseOptions['where']): NDArray | bool
   return where;
 }
 
+const truth = (v: number | bigint): boolean => (typeof v === 'bigint' ? v !== 0n : v !== 0);
+
 /** A native loop error ("ValueError: ...", e.g. integers to negative powers) as NumPy's exception. */
 function kernelError(who: string, e: unknown): unknown {
   const m = e instanceof Error ? /^ValueError: (.*)$/.exec(e.message) : null;
@@ -173,19 +180,31 @@ export function applyElementwise<A extends object>(op: Op<A>, inputs: readonly I
 export function applyElementwiseN<A extends object>(op: Op<A>, inputs: readonly Input[], attrs: A, opts: ElementwiseOptions = {}): NDArray[] {
   const who = op.name;
   if (inputs.length !== op.nin) throw new TypeError(`${who}: expected ${op.nin} inputs, got ${inputs.length}`);
+  // Logical ufuncs read JS scalars as truth values (NumPy: a Python scalar meets an array in '??->?',
+  // an integer going through C long on the way).
+  let tooLarge: bigint | undefined;
+  if (op.truthy) {
+    inputs = inputs.map((x) => {
+      if (x instanceof NDArray || typeof x === 'boolean') return x;
+      if (typeof x === 'bigint' && !intFits(x, 'int64')) tooLarge = x; // raised once the loop is known
+      return truth(x);
+    });
+  }
   const outs = outsOf(who, opts.out, op.nout);
   const mask = maskOf(who, opts.where);
-  const device = deviceOf(who, [...inputs, ...(mask instanceof NDArray ? [mask] : []), ...outs.filter((o) => o !== undefined)]);
+  const device = deviceOf(who, inputs, mask instanceof NDArray ? [mask, ...outs] : outs);
   const dtypes = operandDTypes(who, inputs);
   const casting = opts.casting ?? 'same_kind';
   const loop = pickLoop(op as Op<object>, inputs, dtypes, attrs, opts.dtype, casting);
+  if (tooLarge !== undefined) throw new RangeError(`${who}: JS integer ${tooLarge} too large to convert to int64 (C long)`);
   // NumPy's order: JS scalars are converted to the loop's dtypes (out-of-bounds ints raise), then the
   // casts of inputs and outputs are validated, then shapes are broadcast.
   const scalars = inputs.map((x, i) => {
     if (x instanceof NDArray) return undefined;
     // NumPy 2: under 'equiv' a Python int only goes to int64, a Python float only to float64.
     const k = weakKind(x);
-    if (casting === 'equiv' && k !== undefined && loop.inputs[i] !== (k === 'int' ? 'int64' : 'float64')) {
+    const exempt = op.truthy || (op.comparesInts && k === 'int' && isInteger(loop.inputs[i]!));
+    if (casting === 'equiv' && !exempt && k !== undefined && loop.inputs[i] !== (k === 'int' ? 'int64' : 'float64')) {
       throw new TypeError(`${who}: cannot cast Python ${k} to ${loop.inputs[i]} under the casting rule 'equiv'`);
     }
     return scalarOperand(x, loop.inputs[i]!, who);
@@ -193,7 +212,7 @@ export function applyElementwiseN<A extends object>(op: Op<A>, inputs: readonly 
   dtypes.forEach((d, i) => {
     const to = loop.inputs[i]!;
     const from = castSource(inputs[i]!, d, to);
-    if (!canCast(from, to, casting)) {
+    if (!canCast(from, to, casting) && !(op.truthy && to === 'bool')) {
       throw new TypeError(`${who}: Cannot cast ufunc '${who}' input ${i} from dtype('${from}') to dtype('${to}') with casting rule '${casting}'`);
     }
   });
@@ -214,10 +233,13 @@ export function applyElementwiseN<A extends object>(op: Op<A>, inputs: readonly 
       throw new RangeError(`${who}: non-broadcastable output operand with shape ${fmtShapeC(out.shape)} doesn't match the broadcast shape ${fmtShapeC(shape)}`);
     }
   }
-  const given = outs.find((o) => o !== undefined);
-  const outShape = given ? given.shape : shape;
-  if (outs.some((o) => o && (o.ndim !== outShape.length || o.shape.some((d, i) => d !== outShape[i])))) {
-    throw new RangeError(`${who}: the output operands have different shapes`);
+  let outShape: readonly number[] = shape;
+  for (const o of outs) {
+    if (!o) continue;
+    if (outShape !== shape && (o.ndim !== outShape.length || o.shape.some((d, i) => d !== outShape[i]))) {
+      throw new RangeError(`${who}: the output operands have different shapes`);
+    }
+    outShape = o.shape;
   }
   const backend = backendOf(device);
   if (!backend.supports(op as Op<object>, loop)) {
@@ -250,10 +272,20 @@ export function applyElementwiseN<A extends object>(op: Op<A>, inputs: readonly 
         (out ? temps : fresh).push(r);
         return r;
       });
+      const outOps = results.map((r) => operand(r, outShape));
       try {
-        backend.elementwise({ op: op as Op<object>, loop, shape: outShape, inputs: ins, outputs: results.map((r) => operand(r, outShape)) });
+        backend.elementwise({ op: op as Op<object>, loop, shape: outShape, inputs: ins, outputs: outOps });
       } catch (e) {
-        throw kernelError(who, e);
+        const err = kernelError(who, e);
+        // NumPy never computes masked-off elements, so they cannot raise: run again with those
+        // inputs zeroed (no loop raises on zeros) before believing the error.
+        if (!(mask instanceof NDArray) || err === e) throw err;
+        const zeroed = ins.map((o, i) => zeroMasked(o, mask, loop.inputs[i]!, outShape, temps));
+        try {
+          backend.elementwise({ op: op as Op<object>, loop, shape: outShape, inputs: zeroed, outputs: outOps });
+        } catch (e2) {
+          throw kernelError(who, e2);
+        }
       }
       finals = results.map((r, k) => {
         const out = outs[k];
@@ -278,6 +310,18 @@ export function applyElementwiseN<A extends object>(op: Op<A>, inputs: readonly 
 // through a mask: out = where(mask, result, out).
 let selectOp: Op<object> | undefined;
 export function registerSelectOp(op: Op<object>): void { selectOp = op; }
+
+/** The operand with 0 where `mask` is false: where(mask, x, 0) in `dtype`, a temporary. */
+function zeroMasked(x: Operand, mask: NDArray, dtype: DType, shape: readonly number[], temps: NDArray[]): Operand {
+  const loop = selectOp!.parsedLoops.find((l) => l.inputs[1] === dtype && l.inputs[0] === 'bool')!;
+  const z = NDArray._empty(shape, dtype, mask.device);
+  temps.push(z);
+  backendOf(mask.device).elementwise({
+    op: selectOp!, loop, shape,
+    inputs: [operand(mask, shape), x, { kind: 'scalar', dtype, value: 0 }], outputs: [operand(z, shape)],
+  });
+  return operand(z, shape);
+}
 
 /** out[mask] = r (broadcast), r converted to out's dtype first (NumPy's cast on store). */
 function writeMasked(r: NDArray, out: NDArray, mask: NDArray, temps: NDArray[]): void {

@@ -40,6 +40,16 @@ export interface OpSpec<A extends object> {
    * Defaults to NumPy's linear search for the first loop every input casts to safely.
    */
   resolve?(inputs: readonly DType[], attrs: A, op: Op<A>): Loop | undefined;
+  /**
+   * Elementwise: the inputs are read as truth values (NumPy's logical ufuncs): an input converts to
+   * a bool loop whatever `casting` says.
+   */
+  readonly truthy?: boolean;
+  /**
+   * Elementwise comparisons: NumPy 2 compares a Python int with an integer array exactly, never
+   * casting it (so no casting rule refuses it; np/ufunc.ts's comparison() handles out-of-range ones).
+   */
+  readonly comparesInts?: boolean;
   /** Elementwise: false where the loop's dtypes are exact (astype), exempt from the default-float rule. */
   readonly defaultFloat?: boolean;
   /** Elementwise: the math, once, as a scalar expression (one per output: `[q, r]` for two). */
@@ -136,6 +146,12 @@ export function applyDefaultFloat(loop: Loop, inputs: readonly DType[], loops: r
 /** NumPy refuses some ufuncs on bool inputs alone (-bool, +bool, sign, gcd, bool - bool) rather than searching on. */
 export function refuseBool(inputs: readonly DType[], _attrs: object, op: Op<object>): Loop | undefined {
   return inputs.every((d) => d === 'bool') ? undefined : linearSearch(op.parsedLoops, inputs);
+}
+
+/** NumPy 2's logical ufuncs: inputs of one dtype take its loop; mixed dtypes meet in '??->?'. */
+export function logicalResolve(inputs: readonly DType[], _attrs: object, op: Op<object>): Loop | undefined {
+  const same = inputs.every((d) => d === inputs[0]);
+  return op.parsedLoops.find((l) => (same ? l.inputs[0] === inputs[0] : l.inputs[0] === 'bool'));
 }
 
 export function resolveLoop<A extends object>(op: Op<A>, inputs: readonly DType[], attrs: A): Loop | undefined {

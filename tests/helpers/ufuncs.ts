@@ -94,7 +94,6 @@ export function specOf(dtype: DType, values: readonly (number | bigint | boolean
     if (dtype === 'float16') return numberToF16Bits(Number(v));
     if (dtype === 'bfloat16') return numberToBf16Bits(Number(v));
     if (isBig(dtype)) return BigInt(v as number | bigint);
-    if (dtype === 'float32' || dtype === 'float64') return Number(v);
     return Number(v);
   });
   return { dtype, shape, base: shape, steps: [], data: fillTyped(dtype, sv) };

@@ -173,7 +173,10 @@ function tableFile(ops: readonly Op<object>[]): string {
 export function generateCpuKernels(ops: readonly Op<object>[]): Map<string, string> {
   const ew = ops.filter((o) => o.kind === 'elementwise' || o.kind === 'reduce').sort((a, b) => a.name.localeCompare(b.name));
   const files = new Map<string, string>();
-  for (const op of ew) files.set(`${op.name}.gen.cc`, opFile(op));
+  for (const op of ew) {
+    if (op.name === 'kernels') throw new Error("codegen: an op named 'kernels' would overwrite the kernel table");
+    files.set(`${op.name}.gen.cc`, opFile(op));
+  }
   files.set('kernels.gen.cc', tableFile(ew));
   return files;
 }

@@ -10,7 +10,8 @@
 import { DTYPES, type DType } from '../../core/dtype.js';
 import { type Dialect, renderSSA } from '../../core/expr.js';
 import type { Loop, Op } from '../../core/op.js';
-import { CodegenError, MATH_DEPS, MATH_HELPERS, WGSL_FNS, type WgslType, computeType, is64, isWgslDType } from './dialect.js';
+import { CodegenError, WGSL_FNS, type WgslType, computeType, is64, isWgslDType } from './dialect.js';
+import { MATH_DEPS, MATH_HELPERS } from './math_helpers.js';
 
 export { CodegenError, computeType, isWgslDType, type WgslType };
 

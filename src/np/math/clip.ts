@@ -1,7 +1,8 @@
 import type { Input } from '../../core/apply.js';
-import { intFits, isInteger } from '../../core/dtype.js';
+import { isInteger, itemsize, kindOf } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
 import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { asarray } from '../creation/array.js';
 import { type UfuncOptions, ternary } from '../ufunc.js';
 import { maximum } from './maximum.js';
 import { minimum } from './minimum.js';
@@ -27,11 +28,22 @@ const isJsInt = (v: unknown): v is number | bigint => typeof v === 'bigint' || (
  * (NEP 50 would raise), and with no bounds the result is np.positive(a).
  */
 export function clip(a: Input, a_min: Input | null, a_max: Input | null, options?: UfuncOptions): NDArray {
+  // (NumPy's wrapper makes a JS scalar `a` an array first: a strong int64/float64, not a weak scalar)
+  if (!(a instanceof NDArray)) {
+    const arr = asarray(a);
+    try {
+      return clip(arr, a_min, a_max, options);
+    } finally {
+      arr.dispose();
+    }
+  }
   let lo = a_min, hi = a_max;
-  if (a instanceof NDArray && isInteger(a.dtype)) {
-    if (isJsInt(lo) && !intFits(lo, a.dtype) && BigInt(lo) < 0n) lo = null;
-    if (isJsInt(hi) && !intFits(hi, a.dtype) && BigInt(hi) > 0n) hi = null;
-    // NumPy drops bounds equal to the range's ends too; the result is the same.
+  if (isInteger(a.dtype)) {
+    // (bounds at the range's ends go too: with dtype= the values may wrap before they meet them)
+    const bits = BigInt(itemsize(a.dtype) * 8);
+    const [min, max] = kindOf(a.dtype) === 'u' ? [0n, 2n ** bits - 1n] : [-(2n ** (bits - 1n)), 2n ** (bits - 1n) - 1n];
+    if (isJsInt(lo) && BigInt(lo) <= min) lo = null;
+    if (isJsInt(hi) && BigInt(hi) >= max) hi = null;
   }
   if (lo === null && hi === null) return positive(a, options);
   if (lo === null) return minimum(a, hi!, options);

@@ -6,6 +6,7 @@ export const lessEqualOp = defineOp({
   kind: 'elementwise',
   nin: 2,
   loops: [...loopsOf(BOOL + INTS, 'TT->?'), 'qQ->?', 'Qq->?', ...loopsOf(FLOATS, 'TT->?')],
+  comparesInts: true,
   scalar: (a, b) => a.le(b),
 });
 

@@ -1,4 +1,4 @@
-import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { BOOL, FLOATS, INTS, defineOp, logicalResolve, loopsOf } from '../../core/op.js';
 import { binary } from '../ufunc.js';
 
 export const logicalAndOp = defineOp({
@@ -6,6 +6,9 @@ export const logicalAndOp = defineOp({
   kind: 'elementwise',
   nin: 2,
   loops: [...loopsOf(BOOL + INTS, 'TT->?'), ...loopsOf(FLOATS, 'TT->?')],
+  // one dtype takes its own loop; mixed dtypes read as bool, whatever the casting rule
+  resolve: logicalResolve,
+  truthy: true,
   scalar: (a, b) => a.cast('bool').and(b.cast('bool')),
 });
 

@@ -2,6 +2,8 @@ import { type Input, operandDTypes, registerSelectOp } from '../../core/apply.js
 import { type DType, intFits, isInteger, itemsize, kindOf, promoteTypes } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
 import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { type ArrayLike } from '../sorting/common.js';
+import { nonzero } from '../sorting/nonzero.js';
 import { ternary } from '../ufunc.js';
 
 /** select(condition, x, y): the 3-input elementwise op behind np.where and ufuncs' where=. */
@@ -33,12 +35,13 @@ function wrapped(v: Input, to: DType): Input {
 
 /**
  * np.where(condition, x, y): x where condition is true (nonzero; NaN counts as true), else y,
- * broadcast together. (The one-argument form is np.nonzero.)
+ * broadcast together. np.where(condition) alone is np.nonzero(condition), as in NumPy.
  */
-export function where(condition: Input, x?: Input, y?: Input): NDArray {
-  if (x === undefined || y === undefined) {
-    throw new TypeError('where: only the 3-argument form where(condition, x, y) is supported here; use np.nonzero(condition)');
-  }
+export function where(condition: NDArray | ArrayLike): NDArray[];
+export function where(condition: Input, x: Input, y: Input): NDArray;
+export function where(condition: Input | ArrayLike, x?: Input, y?: Input): NDArray | NDArray[] {
+  if (x === undefined && y === undefined) return nonzero(condition as ArrayLike);
+  if (x === undefined || y === undefined) throw new TypeError('where: either both or neither of x and y should be given');
   const [, dx, dy] = operandDTypes('where', [true, x, y]);
   const t = promoteTypes(dx!, dy!);
   x = wrapped(x, t);
