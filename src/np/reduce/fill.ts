@@ -1,21 +1,12 @@
-// Elementwise helpers of the reductions, as opaque ops on one native command (native/src/reduce_fill.cc):
-// the `where=` mask (masked-out elements become a value the fold ignores), NumPy's _replace_nan,
-// and the square root of std (np.sqrt is not in quark yet; std switches to it when it lands).
+// Elementwise helpers of the reductions, written with the public ufuncs: the `where=` mask
+// (masked-out elements become a value the fold ignores), NumPy's _replace_nan, and std's sqrt.
 import { DTYPES, type DType, isFloat } from '../../core/dtype.js';
 import { NDArray, type Scalar } from '../../core/ndarray.js';
-import { defineOp, type TensorMeta } from '../../core/op.js';
-import { applyOpaque } from '../../core/opaque.js';
 import { broadcastShapes, broadcastStrides, fmtShapeC } from '../../core/shape.js';
 import { full } from '../creation/basic.js';
-
-const same = ([x]: readonly TensorMeta[]): TensorMeta[] => [{ shape: x!.shape, dtype: x!.dtype }];
-
-/** out = mask ? x : fill (inputs: x, mask and fill viewed with x's shape). */
-export const whereFillOp = defineOp({ name: 'where_fill', kind: 'opaque', nin: 3, infer: same });
-/** out = isnan(ref) ? fill : x (inputs: x, ref of x's dtype and shape, fill viewed with x's shape). */
-export const nanFillOp = defineOp({ name: 'nan_fill', kind: 'opaque', nin: 3, infer: same });
-/** out = sqrt(x), float dtypes. */
-export const stdSqrtOp = defineOp({ name: 'std_sqrt', kind: 'opaque', nin: 1, infer: same });
+import { isnan } from '../math/isnan.js';
+import { sqrt } from '../math/sqrt.js';
+import { where as select } from '../math/where.js';
 
 /** The dtype code native commands dispatch on (its index in DTYPES). */
 export const dtypeCode = (d: DType): number => DTYPES.indexOf(d);
@@ -51,11 +42,10 @@ export function whereMask(where: Where, shape: readonly number[], who: string): 
 export function maskWhere(a: NDArray, where: Where, fill: Scalar, who: string): NDArray {
   const m = whereMask(where, a.shape, who);
   const f = full([], fill, { dtype: a.dtype, device: a.device });
-  const fv = broadcastView(f, a.shape);
   try {
-    return applyOpaque(whereFillOp, [a, m, fv], {})[0]!;
+    return select(m, a, f);
   } finally {
-    for (const t of [m, f, fv]) t.dispose();
+    for (const t of [m, f]) t.dispose();
   }
 }
 
@@ -67,16 +57,16 @@ export function replaceNaN(a: NDArray, fill: number): NDArray {
 /** A copy of `x` with `fill` wherever `ref` (same shape and dtype) is NaN: NumPy's _copyto(x, fill, mask). */
 export function fillWhereNaN(x: NDArray, ref: NDArray, fill: number): NDArray {
   const f = full([], fill, { dtype: x.dtype, device: x.device });
-  const fv = broadcastView(f, x.shape);
+  const nan = isnan(ref);
   try {
-    return applyOpaque(nanFillOp, [x, ref, fv], {})[0]!;
+    return select(nan, f, x);
   } finally {
     f.dispose();
-    fv.dispose();
+    nan.dispose();
   }
 }
 
 /** The square root of a float array, as a new array. */
 export function sqrtOf(a: NDArray): NDArray {
-  return applyOpaque(stdSqrtOp, [a], {})[0]!;
+  return sqrt(a);
 }

@@ -3,7 +3,6 @@ import './sort.js';
 import './argreduce.js';
 import './scan.js';
 import './quantile.js';
-import './reduce_fill.js';
 import './searchsorted.js';
 import './nonzero.js';
 import './unique.js';
