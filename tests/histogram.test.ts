@@ -3,15 +3,15 @@
 // bins (with and without range, the bin dtype and edges NumPy computes), explicit edges (ties,
 // NaN), the string estimators, density, NaN / ±inf / integer extremes, and the errors NumPy raises.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 
 import type { DType } from '../src/core/dtype.js';
 import { f16BitsToNumber } from '../src/core/half.js';
 import type { NDArray } from '../src/core/ndarray.js';
 import { np, npx } from '../src/index.js';
-import { type MatchOptions, expectMatches, toRaw } from './helpers/arrays.js';
+import { type MatchOptions, expectSameAsNumpy, toRaw } from './helpers/arrays.js';
 import { type ArraySpec, INT_DTYPES, NUMPY_DTYPES, arraySpecArb, build, draw, pyView, rawOf, shapeArb, show, storageValue } from './helpers/gen.js';
-import { NumpyOracle, type OracleError, type OracleValue, isOracleError } from './oracle/oracle.js';
+import { NumpyOracle, isOracleError } from './oracle/oracle.js';
 
 const oracle = NumpyOracle.shared();
 beforeAll(() => npx.set_np({ dtype: 'numpy' }));
@@ -19,33 +19,6 @@ afterAll(() => {
   npx.set_np();
   npx.set_num_threads(1);
 });
-
-function expectSame(label: string, who: string, run: () => NDArray | NDArray[], exp: OracleValue | OracleError, o: MatchOptions[] = [], exact = false): void {
-  if (isOracleError(exp)) {
-    let err: unknown;
-    try {
-      np.scope(run);
-    } catch (e) {
-      err = e;
-    }
-    if (!err) throw new Error(`${label}: quark returned a result, NumPy raised ${exp.error}: ${exp.message}`);
-    const cls = /TypeError/.test(exp.error) ? TypeError : RangeError;
-    expect(err, `${label}: ${String(err)} vs NumPy ${exp.error}: ${exp.message}`).toBeInstanceOf(cls);
-    expect((err as Error).message, label).toMatch(new RegExp(`^${who}: `));
-    if (exact) expect((err as Error).message, label).toBe(`${who}: ${exp.message}`);
-    return;
-  }
-  np.scope(() => {
-    const r = run();
-    if (Array.isArray(r)) {
-      const e = exp as OracleValue[];
-      expect(r.length, `${label} tuple length`).toBe(e.length);
-      r.forEach((x, j) => expectMatches(x, e[j]!, o[j] ?? {}, `${label} [${j}]`));
-    } else {
-      expectMatches(r, exp, o[0] ?? {}, label);
-    }
-  });
-}
 
 const py = (b: boolean): string => (b ? 'True' : 'False');
 const small = (d: DType): fc.Arbitrary<number | bigint> => fc.integer({ min: 0, max: d === 'bool' ? 1 : 12 }).map((v) => (d.endsWith('64') ? BigInt(v) : v));
@@ -58,8 +31,8 @@ describe('np.bincount', () => {
         wd ? arraySpecArb(wd, [n]).map((w) => w as ArraySpec | null) : fc.constant(null), fc.constant(minlength))), 250, 31);
     const exp = await Promise.all(cases.map(([x, w, minlength]) => oracle.eval(
       `np.bincount(${pyView('x', x)}, weights=${w ? pyView('w', w) : 'None'}, minlength=${minlength})`, w ? { x: rawOf(x), w: rawOf(w) } : { x: rawOf(x) })));
-    cases.forEach(([x, w, minlength], i) => expectSame(`bincount ${x.dtype}[${x.shape}] w=${w?.dtype} minlength=${minlength}`, 'bincount',
-      () => np.bincount(build(x), { weights: w ? build(w) : null, minlength }), exp[i]!, [], true));
+    cases.forEach(([x, w, minlength], i) => expectSameAsNumpy(`bincount ${x.dtype}[${x.shape}] w=${w?.dtype} minlength=${minlength}`, 'bincount',
+      () => np.bincount(build(x), { weights: w ? build(w) : null, minlength }), exp[i]!, { exact: true }));
   });
 
   it('errors and conversions as NumPy: floats, negatives, minlength, weights of the wrong length or depth, JS lists', async () => {
@@ -82,7 +55,7 @@ describe('np.bincount', () => {
       ['np.bincount([True, 1])', () => np.bincount([true, 1] as never)],
     ];
     const exp = await Promise.all(cases.map(([py]) => oracle.eval(py)));
-    cases.forEach(([py, run], i) => expectSame(py, 'bincount', run, exp[i]!, [], !py.includes('2.0')));
+    cases.forEach(([py, run], i) => expectSameAsNumpy(py, 'bincount', run, exp[i]!, { exact: !py.includes('2.0') }));
   });
 });
 
@@ -136,10 +109,10 @@ describe('np.histogram', () => {
     cases.forEach(([a, w, bins, range, density], i) => {
       // Weighted sums with explicit edges are differences of cumulative sums in NumPy: equal up to rounding.
       const tol: MatchOptions = w && (bins.kind === 'edges' || density) ? { rtol: 1e-5, atol: 1e-3 } : density ? { rtol: 1e-12 } : {};
-      expectSame(`histogram ${a.dtype}${show(a.shape)} bins=${show(bins)} range=${show(range)} w=${w?.dtype} density=${density}`, 'histogram', () => {
+      expectSameAsNumpy(`histogram ${a.dtype}${show(a.shape)} bins=${show(bins)} range=${show(range)} w=${w?.dtype} density=${density}`, 'histogram', () => {
         const b = bins.kind === 'int' ? bins.n : bins.kind === 'est' ? bins.name as never : np.array(bins.edges, { dtype: bins.dtype });
         return np.histogram(build(a), { bins: b, range, weights: w ? build(w) : null, density });
-      }, exp[i]!, [tol], !(isOracleError(exp[i]) && exp[i].error === 'MemoryError'));
+      }, exp[i]!, { match: [tol], exact: !(isOracleError(exp[i]) && exp[i].error === 'MemoryError') });
     });
   });
 
@@ -149,8 +122,8 @@ describe('np.histogram', () => {
       .chain(([d, n, name, ranged]) => fc.tuple(arraySpecArb(d, [n], histValues(d, false).filter((x) => Math.abs(Number(x)) < 1000)), fc.constant(name), fc.constant(ranged))), 160, 33);
     const exp = await Promise.all(cases.map(([a, name, ranged]) => oracle.eval(
       `np.histogram_bin_edges(${pyView('a', a)}, bins='${name}', range=${ranged ? '(-100, 400.5)' : 'None'})`, { a: rawOf(a) })));
-    cases.forEach(([a, name, ranged], i) => expectSame(`histogram_bin_edges ${a.dtype}[${a.shape}] ${name} range=${ranged}`, 'histogram_bin_edges',
-      () => np.histogram_bin_edges(build(a), { bins: name as never, range: ranged ? [-100, 400.5] : null }), exp[i]!, [], true));
+    cases.forEach(([a, name, ranged], i) => expectSameAsNumpy(`histogram_bin_edges ${a.dtype}[${a.shape}] ${name} range=${ranged}`, 'histogram_bin_edges',
+      () => np.histogram_bin_edges(build(a), { bins: name as never, range: ranged ? [-100, 400.5] : null }), exp[i]!, { exact: true }));
   });
 
   it('errors as NumPy: bins, range, non-finite data, weights', async () => {
@@ -181,7 +154,7 @@ describe('np.histogram', () => {
       ['np.histogram(np.float16([1, 2, 3]), bins=4, range=(0, 0.1))', () => np.histogram(np.array([1, 2, 3], { dtype: 'float16' }), { bins: 4, range: [0, 0.1] })],
     ];
     const exp = await Promise.all(cases.map(([p]) => oracle.eval(`list(${p})`)));
-    cases.forEach(([p, run], i) => expectSame(p, 'histogram', run, exp[i]!, [], true));
+    cases.forEach(([p, run], i) => expectSameAsNumpy(p, 'histogram', run, exp[i]!, { exact: true }));
   });
 });
 
@@ -200,11 +173,11 @@ describe('large inputs on 2 threads', () => {
         oracle.eval('list(np.histogram(f, bins=50, range=(-10, 100.5), weights=w))', { f: toRaw(f), w: toRaw(w) }),
         oracle.eval('list(np.histogram(f, bins=np.array([-30, -1, 0, 2.5, 70, 200])))', { f: toRaw(f) }),
       ]);
-      expectSame('bincount', 'bincount', () => np.bincount(x), exp[0]!);
-      expectSame('bincount weighted', 'bincount', () => np.bincount(x, { weights: w }), exp[1]!);
-      expectSame('histogram', 'histogram', () => np.histogram(f, { bins: 37 }), exp[2]!);
-      expectSame('histogram weighted', 'histogram', () => np.histogram(f, { bins: 50, range: [-10, 100.5], weights: w }), exp[3]!);
-      expectSame('histogram edges', 'histogram', () => np.histogram(f, { bins: np.array([-30, -1, 0, 2.5, 70, 200]) }), exp[4]!);
+      expectSameAsNumpy('bincount', 'bincount', () => np.bincount(x), exp[0]!);
+      expectSameAsNumpy('bincount weighted', 'bincount', () => np.bincount(x, { weights: w }), exp[1]!);
+      expectSameAsNumpy('histogram', 'histogram', () => np.histogram(f, { bins: 37 }), exp[2]!);
+      expectSameAsNumpy('histogram weighted', 'histogram', () => np.histogram(f, { bins: 50, range: [-10, 100.5], weights: w }), exp[3]!);
+      expectSameAsNumpy('histogram edges', 'histogram', () => np.histogram(f, { bins: np.array([-30, -1, 0, 2.5, 70, 200]) }), exp[4]!);
       for (const t of [x, f, w]) t.dispose();
     } finally {
       npx.set_num_threads(1);

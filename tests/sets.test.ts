@@ -5,14 +5,14 @@
 // Where NumPy's own order of equal values is unspecified (its hash or quicksort paths pick either
 // of -0.0 and 0.0), signed zeros are not compared.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 
 import type { DType } from '../src/core/dtype.js';
 import type { NDArray } from '../src/core/ndarray.js';
 import { np, npx } from '../src/index.js';
-import { type MatchOptions, expectMatches, toRaw } from './helpers/arrays.js';
-import { ALL_DTYPES, type ArraySpec, NUMPY_DTYPES, arraySpecArb, build, draw, pyView, rawOf, shapeArb, show, storageValue } from './helpers/gen.js';
-import { NumpyOracle, type OracleError, type OracleValue, isOracleError } from './oracle/oracle.js';
+import { expectSameAsNumpy, toRaw } from './helpers/arrays.js';
+import { ALL_DTYPES, type ArraySpec, NUMPY_DTYPES, arraySpecArb, build, draw, pyArr, pyView, rawOf, shapeArb, show, storageValue } from './helpers/gen.js';
+import { NumpyOracle, isOracleError } from './oracle/oracle.js';
 
 const oracle = NumpyOracle.shared();
 beforeAll(() => npx.set_np({ dtype: 'numpy' }));
@@ -21,36 +21,7 @@ afterAll(() => {
   npx.set_num_threads(1);
 });
 
-const pyArr = (s: ArraySpec, name: string): string => (s.dtype === 'bfloat16' ? `${pyView(name, s)}.astype(np.float32)` : pyView(name, s));
 const bfBack = (s: ArraySpec, e: string): string => (s.dtype === 'bfloat16' ? `(${e}).astype(bfloat16)` : e);
-
-/** Both raise (same class, message naming `who`) or every returned array matches. */
-function expectSame(label: string, who: string, run: () => NDArray | NDArray[], exp: OracleValue | OracleError, o: MatchOptions = {}, exact = false): void {
-  if (isOracleError(exp)) {
-    let err: unknown;
-    try {
-      np.scope(run);
-    } catch (e) {
-      err = e;
-    }
-    if (!err) throw new Error(`${label}: quark returned a result, NumPy raised ${exp.error}: ${exp.message}`);
-    const cls = /TypeError/.test(exp.error) ? TypeError : exp.error === 'RuntimeError' ? Error : RangeError;
-    expect(err, `${label}: ${String(err)} vs NumPy ${exp.error}: ${exp.message}`).toBeInstanceOf(cls);
-    expect((err as Error).message, label).toMatch(new RegExp(`^${who}: `));
-    if (exact) expect((err as Error).message, label).toBe(`${who}: ${exp.message}`);
-    return;
-  }
-  np.scope(() => {
-    const r = run();
-    if (Array.isArray(r)) {
-      const e = exp as OracleValue[];
-      expect(r.length, `${label} tuple length`).toBe(e.length);
-      r.forEach((x, j) => expectMatches(x, e[j]!, j === 0 ? o : {}, `${label} [${j}]`));
-    } else {
-      expectMatches(r, exp, o, label);
-    }
-  });
-}
 
 /** Many duplicates: a handful of values per dtype mixed with its edge cases. */
 function dupValues(d: DType): fc.Arbitrary<number | bigint> {
@@ -73,8 +44,8 @@ describe('np.unique', () => {
       const fix = `${s.dtype === 'bfloat16' ? 'r[0] = r[0].astype(bfloat16)\n' : ''}${idx && !f.return_index ? 'del r[1]\n' : ''}`;
       return oracle.eval(any ? `r = list(${call})\n${fix}result = r if len(r) > 1 else r[0]` : bfBack(s, call), { a: rawOf(s) });
     }));
-    cases.forEach(([s, f, axis], i) => expectSame(`unique ${s.dtype} ${show(s.shape)} ${show(f)} axis=${axis}`, 'unique',
-      () => np.unique(build(s), { ...f, axis }), exp[i]!, { zeroSign: f.return_index || f.return_inverse }));
+    cases.forEach(([s, f, axis], i) => expectSameAsNumpy(`unique ${s.dtype} ${show(s.shape)} ${show(f)} axis=${axis}`, 'unique',
+      () => np.unique(build(s), { ...f, axis }), exp[i]!, { match: [{ zeroSign: f.return_index || f.return_inverse }] }));
   });
 
   it('the Array API functions: unique_values (sorted), unique_counts, unique_inverse, unique_all (NaNs kept apart)', async () => {
@@ -87,10 +58,10 @@ describe('np.unique', () => {
     ]));
     cases.forEach((s, i) => {
       const l = `${s.dtype} ${show(s.shape)}`;
-      expectSame(`unique_values ${l}`, 'unique_values', () => np.unique_values(build(s)), exp[4 * i]!, { zeroSign: false });
-      expectSame(`unique_counts ${l}`, 'unique_counts', () => { const r = np.unique_counts(build(s)); return [r.values, r.counts]; }, exp[4 * i + 1]!, { zeroSign: false });
-      expectSame(`unique_inverse ${l}`, 'unique_inverse', () => { const r = np.unique_inverse(build(s)); return [r.values, r.inverse_indices]; }, exp[4 * i + 2]!);
-      expectSame(`unique_all ${l}`, 'unique_all', () => { const r = np.unique_all(build(s)); return [r.values, r.indices, r.inverse_indices, r.counts]; }, exp[4 * i + 3]!);
+      expectSameAsNumpy(`unique_values ${l}`, 'unique_values', () => np.unique_values(build(s)), exp[4 * i]!, { match: { zeroSign: false } });
+      expectSameAsNumpy(`unique_counts ${l}`, 'unique_counts', () => { const r = np.unique_counts(build(s)); return [r.values, r.counts]; }, exp[4 * i + 1]!, { match: [{ zeroSign: false }] });
+      expectSameAsNumpy(`unique_inverse ${l}`, 'unique_inverse', () => { const r = np.unique_inverse(build(s)); return [r.values, r.inverse_indices]; }, exp[4 * i + 2]!);
+      expectSameAsNumpy(`unique_all ${l}`, 'unique_all', () => { const r = np.unique_all(build(s)); return [r.values, r.indices, r.inverse_indices, r.counts]; }, exp[4 * i + 3]!);
     });
   });
 
@@ -103,9 +74,9 @@ describe('np.unique', () => {
       oracle.eval('list(np.unique(a, return_counts=True))', { a: toRaw(u) }),
       oracle.eval('np.unique([3, 1, 2, 1])'),
     ]);
-    expectSame('int64 extremes', 'unique', () => np.unique(a, { return_index: true, return_inverse: true, return_counts: true }), exp[0]!);
-    expectSame('uint64 extremes', 'unique', () => np.unique(u, { return_counts: true }), exp[1]!);
-    expectSame('list', 'unique', () => np.unique([3, 1, 2, 1]), exp[2]!);
+    expectSameAsNumpy('int64 extremes', 'unique', () => np.unique(a, { return_index: true, return_inverse: true, return_counts: true }), exp[0]!);
+    expectSameAsNumpy('uint64 extremes', 'unique', () => np.unique(u, { return_counts: true }), exp[1]!);
+    expectSameAsNumpy('list', 'unique', () => np.unique([3, 1, 2, 1]), exp[2]!);
     a.dispose();
     u.dispose();
   });
@@ -126,9 +97,9 @@ describe('np.isin', () => {
     const exp = await Promise.all(cases.map(([[e, t], invert, au, kind]) => oracle.eval(au
       ? `np.isin(np.unique(${pyArr(e, 'e')}), np.unique(${pyArr(t, 't')}), assume_unique=True, invert=${py(invert)}, kind=${kind ? `'${kind}'` : 'None'})`
       : `np.isin(${pyArr(e, 'e')}, ${pyArr(t, 't')}, invert=${py(invert)}, kind=${kind ? `'${kind}'` : 'None'})`, { e: rawOf(e), t: rawOf(t) })));
-    cases.forEach(([[e, t], invert, au, kind], i) => isOracleError(exp[i]) && exp[i].error === 'MemoryError' ? undefined : expectSame(`isin ${e.dtype}${show(e.shape)} ${t.dtype}${show(t.shape)} invert=${invert} au=${au} kind=${kind}`, 'isin',
+    cases.forEach(([[e, t], invert, au, kind], i) => isOracleError(exp[i]) && exp[i].error === 'MemoryError' ? undefined : expectSameAsNumpy(`isin ${e.dtype}${show(e.shape)} ${t.dtype}${show(t.shape)} invert=${invert} au=${au} kind=${kind}`, 'isin',
       () => (au ? np.isin(np.unique(build(e)), np.unique(build(t)), { assume_unique: true, invert, kind })
-        : np.isin(build(e), build(t), { invert, kind })), exp[i]!, {}, true));
+        : np.isin(build(e), build(t), { invert, kind })), exp[i]!, { exact: true }));
   });
 
   it('mixed int64 / uint64 values compare exactly (as NumPy\'s == does); bad kind', async () => {
@@ -140,10 +111,10 @@ describe('np.isin', () => {
       oracle.eval("np.isin(e, t, kind='foo')", { e: toRaw(e), t: toRaw(t) }),
       oracle.eval("np.isin(np.array([1.5]), t, kind='table')", { t: toRaw(t) }),
     ]);
-    expectSame('int64 in uint64', 'isin', () => np.isin(e, t), exp[0]!);
-    expectSame('uint64 in int64', 'isin', () => np.isin(t, e), exp[1]!);
-    expectSame('kind=foo', 'isin', () => np.isin(e, t, { kind: 'foo' as never }), exp[2]!, {}, true);
-    expectSame('table with floats', 'isin', () => np.isin(np.array([1.5]), t, { kind: 'table' }), exp[3]!, {}, true);
+    expectSameAsNumpy('int64 in uint64', 'isin', () => np.isin(e, t), exp[0]!);
+    expectSameAsNumpy('uint64 in int64', 'isin', () => np.isin(t, e), exp[1]!);
+    expectSameAsNumpy('kind=foo', 'isin', () => np.isin(e, t, { kind: 'foo' as never }), exp[2]!, { exact: true });
+    expectSameAsNumpy('table with floats', 'isin', () => np.isin(np.array([1.5]), t, { kind: 'table' }), exp[3]!, { exact: true });
     e.dispose();
     t.dispose();
   });
@@ -162,7 +133,7 @@ describe('np.intersect1d, union1d, setdiff1d, setxor1d', () => {
       else call = `${bf ? '(' : ''}np.${fn}(${x}, ${y}, assume_unique=${py(au)})${bf ? ').astype(bfloat16)' : ''}`;
       return oracle.eval(call, { a: rawOf(a), b: rawOf(b) });
     }));
-    cases.forEach(([[a, b], fn, au], i) => expectSame(`${fn} ${a.dtype}${show(a.shape)} ${b.dtype}${show(b.shape)} au=${au}`, fn.replace('_idx', ''), () => {
+    cases.forEach(([[a, b], fn, au], i) => expectSameAsNumpy(`${fn} ${a.dtype}${show(a.shape)} ${b.dtype}${show(b.shape)} au=${au}`, fn.replace('_idx', ''), () => {
       const [x, y] = au ? [np.unique(build(a)), np.unique(build(b))] : [build(a), build(b)];
       switch (fn) {
         case 'intersect1d': return np.intersect1d(x, y, { assume_unique: au });
@@ -171,7 +142,7 @@ describe('np.intersect1d, union1d, setdiff1d, setxor1d', () => {
         case 'setdiff1d': return np.setdiff1d(x, y, { assume_unique: au });
         case 'setxor1d': return np.setxor1d(x, y, { assume_unique: au });
       }
-    }, exp[i]!, { zeroSign: fn === 'intersect1d_idx' }));
+    }, exp[i]!, { match: [{ zeroSign: fn === 'intersect1d_idx' }] }));
   });
 
   it('NaN never intersects; setxor1d keeps a NaN from each side; JS lists', async () => {
@@ -184,7 +155,7 @@ describe('np.intersect1d, union1d, setdiff1d, setxor1d', () => {
       ['np.setxor1d([], [])', 'setxor1d', () => np.setxor1d([], [])],
     ];
     const exp = await Promise.all(cases.map(([c]) => oracle.eval(c)));
-    cases.forEach(([c, who, run], i) => expectSame(c, who, run, exp[i]!));
+    cases.forEach(([c, who, run], i) => expectSameAsNumpy(c, who, run, exp[i]!));
   });
 });
 
@@ -202,10 +173,10 @@ describe('large inputs on 2 threads', () => {
         oracle.eval('np.isin(a, t)', { a: toRaw(a), t: toRaw(t) }),
         oracle.eval('list(np.intersect1d(a, t, return_indices=True))', { a: toRaw(a), t: toRaw(t) }),
       ]);
-      expectSame('unique int32', 'unique', () => np.unique(a, { return_index: true, return_inverse: true, return_counts: true }), exp[0]!);
-      expectSame('unique float64', 'unique', () => np.unique(f, { return_counts: true }), exp[1]!);
-      expectSame('isin', 'isin', () => np.isin(a, t), exp[2]!);
-      expectSame('intersect1d', 'intersect1d', () => np.intersect1d(a, t, { return_indices: true }), exp[3]!);
+      expectSameAsNumpy('unique int32', 'unique', () => np.unique(a, { return_index: true, return_inverse: true, return_counts: true }), exp[0]!);
+      expectSameAsNumpy('unique float64', 'unique', () => np.unique(f, { return_counts: true }), exp[1]!);
+      expectSameAsNumpy('isin', 'isin', () => np.isin(a, t), exp[2]!);
+      expectSameAsNumpy('intersect1d', 'intersect1d', () => np.intersect1d(a, t, { return_indices: true }), exp[3]!);
       for (const x of [a, f, t]) x.dispose();
     } finally {
       npx.set_num_threads(1);

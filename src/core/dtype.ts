@@ -70,6 +70,9 @@ export const isInteger = (d: DType): boolean => INFO[d].kind === 'i' || INFO[d].
 /** int64/uint64 values are BigInts in JS. */
 export const isBig = (d: DType): boolean => d === 'int64' || d === 'uint64';
 
+/** The dtype code native kernels dispatch on: its index in DTYPES (native/src/dtype_dispatch.h). */
+export const dtypeCode = (d: DType): number => DTYPES.indexOf(d);
+
 export function makeStorage(d: DType, n: number): TypedArray {
   return new INFO[d].storage(n);
 }

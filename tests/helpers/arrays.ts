@@ -66,3 +66,41 @@ export function expectBothRaise(fn: () => unknown, expected: OracleValue | Oracl
   expect(isOracleError(expected), `${label}: NumPy should raise`).toBe(true);
   expect(fn, label).toThrow(pattern);
 }
+
+/** The class quark's error must have for a NumPy exception: TypeError, RuntimeError (any Error) or RangeError. */
+const errorClassFor = (numpyError: string): ErrorConstructor =>
+  /TypeError/.test(numpyError) ? TypeError : numpyError === 'RuntimeError' ? Error : RangeError;
+
+/**
+ * Either both raise (quark's error of the class NumPy's maps to, its message starting `${who}: `, and
+ * equal to `${who}: ${NumPy's message}` when `exact`), or quark's result (one array or a tuple of them,
+ * computed inside np.scope) matches NumPy's. `match` is one set of options for every array, or one
+ * per tuple element (the first for a single array; missing ones are `{}`).
+ */
+export function expectSameAsNumpy(label: string, who: string, run: () => NDArray | NDArray[], exp: OracleValue | OracleError,
+  { match = {}, exact = false }: { match?: MatchOptions | MatchOptions[]; exact?: boolean } = {}): void {
+  if (isOracleError(exp)) {
+    let err: unknown;
+    try {
+      np.scope(run);
+    } catch (e) {
+      err = e;
+    }
+    if (!err) throw new Error(`${label}: quark returned a result, NumPy raised ${exp.error}: ${exp.message}`);
+    expect(err, `${label}: ${String(err)} vs NumPy ${exp.error}: ${exp.message}`).toBeInstanceOf(errorClassFor(exp.error));
+    expect((err as Error).message, label).toMatch(new RegExp(`^${who}: `));
+    if (exact) expect((err as Error).message, label).toBe(`${who}: ${exp.message}`);
+    return;
+  }
+  const optionsAt = (j: number): MatchOptions => (Array.isArray(match) ? match[j] ?? {} : match);
+  np.scope(() => {
+    const r = run();
+    if (Array.isArray(r)) {
+      const e = exp as OracleValue[];
+      expect(r.length, `${label} tuple length`).toBe(e.length);
+      r.forEach((x, j) => expectMatches(x, e[j]!, optionsAt(j), `${label} [${j}]`));
+    } else {
+      expectMatches(r, exp, optionsAt(0), label);
+    }
+  });
+}

@@ -203,6 +203,9 @@ export function pyView(name: string, spec: Layout): string {
   return e;
 }
 
+/** `pyView`, with bfloat16 handed to NumPy as float32 (exact, and ordered the same, NaN last). */
+export const pyArr = (spec: ArraySpec, name = 'a'): string => (spec.dtype === 'bfloat16' ? `${pyView(name, spec)}.astype(np.float32)` : pyView(name, spec));
+
 /** NumPy's name for a dtype in Python source ('bfloat16' resolves once ml_dtypes is imported). */
 export const pyDType = (d: DType): string => `np.dtype('${d}')`;
 

@@ -1,6 +1,6 @@
 // Elementwise helpers of the reductions, written with the public ufuncs: the `where=` mask
 // (masked-out elements become a value the fold ignores), NumPy's _replace_nan, and std's sqrt.
-import { DTYPES, type DType, isFloat } from '../../core/dtype.js';
+import { isFloat } from '../../core/dtype.js';
 import { NDArray, type Scalar } from '../../core/ndarray.js';
 import { broadcastShapes, broadcastStrides, fmtShapeC } from '../../core/shape.js';
 import { full } from '../creation/basic.js';
@@ -8,8 +8,7 @@ import { isnan } from '../math/isnan.js';
 import { sqrt } from '../math/sqrt.js';
 import { where as select } from '../math/where.js';
 
-/** The dtype code native commands dispatch on (its index in DTYPES). */
-export const dtypeCode = (d: DType): number => DTYPES.indexOf(d);
+export { dtypeCode } from '../../core/dtype.js';
 
 export type Where = NDArray | boolean;
 

@@ -7,15 +7,14 @@
 // view, would pin the full-size buffer behind every small result (a view keeps its storage), and
 // parallel fills need the per-chunk counts anyway.
 import { castInto } from '../../core/apply.js';
-import { DTYPES, type DType } from '../../core/dtype.js';
+import type { DType } from '../../core/dtype.js';
 import { NDArray, type Scalar } from '../../core/ndarray.js';
 import { defineOp } from '../../core/op.js';
 import { applyOpaque } from '../../core/opaque.js';
 import { type ArrayInput, asarray } from '../creation/array.js';
 import { ravel } from '../manip/views.js';
 
-/** The dtype code native kernels dispatch on (its index in DTYPES). */
-export const dtypeCode = (d: DType): number => DTYPES.indexOf(d);
+export { dtypeCode } from '../../core/dtype.js';
 
 /** What the routines accept where NumPy accepts array_like. */
 export type ArrayLike = ArrayInput | Scalar;
