@@ -4,7 +4,8 @@ import { type DTypeLike, type TypedArray, defaults, itemsize, makeStorage, stora
 import { NDArray } from '../../core/ndarray.js';
 import { checkShape, contiguousStrides, sizeOf } from '../../core/shape.js';
 import type { CreationOptions } from './array.js';
-import { arange, cpuDevice, indexArg } from './ranges.js';
+import { arange } from './arange.js';
+import { cpuDevice, indexArg } from './host.js';
 
 export interface FrombufferOptions extends CreationOptions {
   /** Number of items to read; negative (the default, -1) reads to the end of the buffer. */

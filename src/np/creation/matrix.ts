@@ -5,7 +5,7 @@ import { NDArray } from '../../core/ndarray.js';
 import { checkShape, sizeOf } from '../../core/shape.js';
 import { type ArrayInput, type CreationOptions, asarray } from './array.js';
 import { toStorageValue } from './fill.js';
-import { indexArg, requireHost } from './ranges.js';
+import { indexArg, requireHost } from './host.js';
 
 type Store = TypedArray & { [i: number]: number | bigint };
 
