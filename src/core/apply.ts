@@ -4,7 +4,7 @@ import type { Device, Operand } from '../backends/backend.js';
 import { context } from './context.js';
 import { backendOf, defaultDevice } from './device.js';
 import {
-  type Casting, type DType, type WeakKind, canCast, intFits, isFloat, isInteger, kindOf, resultType,
+  type Casting, type DType, type WeakKind, canCast, defaults, intFits, isFloat, isInteger, kindOf, resultType,
 } from './dtype.js';
 import { NDArray, type Scalar } from './ndarray.js';
 import { type Loop, type Op, resolveLoop } from './op.js';
@@ -173,7 +173,60 @@ function kernelError(who: string, e: unknown): unknown {
 
 /** Runs an elementwise op (a NumPy ufunc) with one output: broadcasting, NEP 50 promotion, out=, where=. */
 export function applyElementwise<A extends object>(op: Op<A>, inputs: readonly Input[], attrs: A, opts: ElementwiseOptions = {}): NDArray {
-  return applyElementwiseN(op, inputs, attrs, opts)[0]!;
+  return fastElementwise(op as Op<object>, inputs, attrs, opts) ?? applyElementwiseN(op, inputs, attrs, opts)[0]!;
+}
+
+// Loop resolution per op and input dtypes, for the fast path (it depends on nothing else but the
+// default float dtype, which is part of the key).
+const loopCache = new WeakMap<Op<object>, Map<string, Loop | null>>();
+
+function cachedLoop(op: Op<object>, dtypes: readonly DType[]): Loop | undefined {
+  let m = loopCache.get(op);
+  if (!m) loopCache.set(op, (m = new Map()));
+  const key = defaults.float + dtypes.join(',');
+  let l = m.get(key);
+  if (l === undefined) m.set(key, (l = resolveLoop(op, dtypes, {}) ?? null));
+  return l ?? undefined;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The common case without the general machinery: array inputs of one shape and device whose dtypes
+ * are exactly a loop's, no options, one output. Anything else (JS scalars, broadcasting, casts,
+ * out/where/dtype/casting, disposed inputs) returns undefined and takes the full path, which
+ * also produces every error message.
+ */
+function fastElementwise(op: Op<object>, inputs: readonly Input[], attrs: object, opts: ElementwiseOptions): NDArray | undefined {
+  if (opts.out !== undefined || opts.where !== undefined || opts.dtype !== undefined || opts.casting !== undefined) return undefined;
+  if (op.nout !== 1 || op.truthy || inputs.length !== op.nin) return undefined;
+  for (const _ in attrs) return undefined;
+  const first = inputs[0];
+  if (!(first instanceof NDArray)) return undefined;
+  const { shape, device } = first;
+  const dtypes: DType[] = [];
+  for (const x of inputs) {
+    if (!(x instanceof NDArray) || x._disposed || x.device !== device || (x.shape !== shape && !sameShape(x.shape, shape))) return undefined;
+    dtypes.push(x.dtype);
+  }
+  const loop = cachedLoop(op, dtypes);
+  if (!loop || loop.inputs.some((d, i) => d !== dtypes[i])) return undefined;
+  const backend = backendOf(device);
+  if (!backend.supports(op, loop)) return undefined;
+  const out = NDArray._empty(shape, loop.outputs[0]!, device);
+  const view = (a: NDArray): Operand => ({ kind: 'buffer', handle: a._storage.handle, dtype: a.dtype, offset: a._offset, strides: a._strides });
+  try {
+    backend.elementwise({ op, loop, shape, inputs: (inputs as NDArray[]).map(view), outputs: [view(out)] });
+  } catch (e) {
+    out.dispose();
+    throw kernelError(op.name, e);
+  }
+  if (context.recorders.length) for (const r of context.recorders) r.record({ op, inputs, attrs, outputs: [out] });
+  return out;
 }
 
 /** Runs an elementwise op with any number of outputs (np.modf, np.divmod, …); returns them all. */

@@ -64,8 +64,20 @@ function writeSlot(i: number, o: Extract<Operand, { kind: 'scalar' }>): void {
   }
 }
 
+// Kernel index per loop object (loops are per op), so the hot path builds no strings.
+const loopKernel = new WeakMap<Loop, number>();
+
+function kernelIndexOf(op: Op<object>, loop: Loop): number | undefined {
+  let k = loopKernel.get(loop);
+  if (k === undefined) {
+    k = kernelIndex.get(`${op.name}:${loop.sig}`);
+    if (k !== undefined) loopKernel.set(loop, k);
+  }
+  return k;
+}
+
 function kernelOf(op: Op<object>, loop: Loop): number {
-  const k = kernelIndex.get(`${op.name}:${loop.sig}`);
+  const k = kernelIndexOf(op, loop);
   if (k === undefined) throw new Error(`${op.name}: no CPU kernel for loop ${loop.sig}`);
   return k;
 }
@@ -121,7 +133,7 @@ export class CpuBackend implements Backend {
   }
 
   supports(op: Op<object>, loop: Loop): boolean {
-    return kernelIndex.has(`${op.name}:${loop.sig}`);
+    return kernelIndexOf(op, loop) !== undefined;
   }
 
   elementwise(l: ElementwiseLaunch): void {
