@@ -24,6 +24,16 @@ np.scope(() => {
   show('np.exp(a) =', np.exp(a).repr());
   show('np.true_divide(b, 4) =', np.true_divide(b, 4).repr());
 
+  // Reductions, with NumPy's accumulation dtypes (an int8 sum accumulates in int64)
+  const m = np.arange(12, { dtype: 'float32' }).reshape(3, 4);
+  show('m =', m.repr());
+  show('np.sum(m, 0) =', np.sum(m, 0).repr());
+  show('m.mean({ axis: 1, keepdims: true }) =', m.mean({ axis: 1, keepdims: true }).repr());
+  show('np.max(m) / np.argmax(m, { axis: 1 }) =', `${np.max(m).repr()} / ${np.argmax(m, { axis: 1 }).repr()}`);
+  show('np.sum(b) (int8 -> int64) =', np.sum(b).repr());
+  show('np.std(m) =', np.std(m).repr());
+  show('np.sort(np.array([3, NaN, 1, 2])) (NaN last) =', np.sort(np.array([3, NaN, 1, 2])).repr());
+
   // Views share memory; copies do not
   const t = a.T;
   show(`a.T (a view: c_contiguous=${t.flags.c_contiguous}, base is a: ${t.base === a}) =`, t.repr());
