@@ -116,7 +116,7 @@ export class NDArray {
     const all = b.readSync(st.handle, 0, st.nbytes);
     const src = new Ctor(all.buffer, all.byteOffset, st.nbytes / isz);
     const out = makeStorage(this.dtype, n);
-    gather(src, out, this.shape, this._strides, this._offset);
+    gatherStrided(src, out, this.shape, this._strides, this._offset);
     return out;
   }
 
@@ -177,7 +177,8 @@ export class NDArray {
   }
 }
 
-function gather(src: TypedArray, out: TypedArray, shape: Shape, strides: readonly number[], offset: number): void {
+/** Copies the strided view (shape, element strides, offset) of `src` into `out` in C order. */
+export function gatherStrided(src: TypedArray, out: TypedArray, shape: Shape, strides: readonly number[], offset: number): void {
   const nd = shape.length;
   const n = out.length;
   if (n === 0) return;

@@ -7,7 +7,7 @@ import {
   type DType, type DTypeLike, type TypedArray, isFloat, promoteTypes, toDType,
 } from '../../core/dtype.js';
 import { bf16BitsToNumber, f16BitsToNumber, numberToBf16Bits, numberToF16Bits } from '../../core/half.js';
-import { NDArray, valuesOf } from '../../core/ndarray.js';
+import { NDArray, gatherStrided, valuesOf } from '../../core/ndarray.js';
 import { broadcastStrides, contiguousStrides, sizeOf } from '../../core/shape.js';
 import { type ArrayInput, array } from './array.js';
 
@@ -108,22 +108,8 @@ export function broadcastHost(vals: Float64Array, shape: readonly number[], targ
 
 /** Gathers a strided view of `src` (strides in elements, offset 0) into C order. */
 export function gatherHost(src: Float64Array, shape: readonly number[], strides: readonly number[]): Float64Array {
-  const n = sizeOf(shape);
-  const out = new Float64Array(n);
-  if (n === 0) return out;
-  const nd = shape.length;
-  const idx = new Array<number>(nd).fill(0);
-  let p = 0;
-  for (let k = 0; k < n; k++) {
-    out[k] = src[p]!;
-    for (let d = nd - 1; d >= 0; d--) {
-      idx[d]!++;
-      p += strides[d]!;
-      if (idx[d]! < shape[d]!) break;
-      p -= strides[d]! * shape[d]!;
-      idx[d] = 0;
-    }
-  }
+  const out = new Float64Array(sizeOf(shape));
+  gatherStrided(src, out, shape, strides, 0);
   return out;
 }
 
