@@ -210,9 +210,7 @@ describe('use after dispose, bad input, devices', () => {
     expect(wrong).toEqual([]);
   });
 
-  it.skip('arrays on different devices are an error naming the op (needs a GPU backend; not testable on CPU only)', () => {
-    // e.g. np.add(a_on_cpu, b_on_webgpu) → 'add: arrays are on different devices (cpu(0) and webgpu(0)); move one with to_device()'
-  });
+  // Arrays on different devices: tests/webgpu.test.ts (it needs the WebGPU backend).
 
   it('an error inside an op leaves np.memory() where it was', () => {
     const before = np.memory().arrays;

@@ -508,8 +508,8 @@ describe('errors', () => {
     await np.scope(async () => {
       const a = arr('float32').to_device(gpu);
       const b = arr('float32');
-      expect(() => a.add(b)).toThrow(/different devices/);
-      expect(() => np.multiply(b, a)).toThrow(/different devices/);
+      expect(() => a.add(b)).toThrow(/^add: arrays are on different devices \(webgpu\(0\) and cpu\(0\)\); move one with to_device\(\)/);
+      expect(() => np.multiply(b, a)).toThrow(/^multiply: arrays are on different devices/);
     });
   });
 

@@ -1,6 +1,6 @@
 // The one definition of an op. Public functions, eager kernels, tracing, gradients, export and the
 // capability matrix all read this object; nothing about an op is kept in a side list.
-import { DTYPES, type DType, canCastSafely, defaults, isFloat, typeChar } from './dtype.js';
+import { DTYPES, type DType, canCastSafely, defaults, typeChar } from './dtype.js';
 import { type Expr, type X, traceScalar } from './expr.js';
 
 export type OpKind = 'elementwise' | 'reduce' | 'movement' | 'opaque';
@@ -24,6 +24,11 @@ export interface ReduceSpec {
   readonly identity?: number;
   /** Sum-like folds of floats use pairwise summation, as NumPy's add.reduce does. */
   readonly pairwise?: boolean;
+  /**
+   * NaN inputs are skipped (the nan- reductions). With an identity the fold reads NaN as it
+   * (np.nansum); without one a NaN accumulator also takes the next number (np.nanmax: fmax.reduce).
+   */
+  readonly skipNaN?: boolean;
 }
 
 export interface OpSpec<A extends object> {
@@ -177,4 +182,3 @@ export const floatLoops1 = ['e->e', 'E->E', 'f->f', 'd->d'];
 /** Integer loops in NumPy's order ('bb->b' … 'QQ->Q'). */
 export const intLoops = ['bb->b', 'BB->B', 'hh->h', 'HH->H', 'ii->i', 'II->I', 'qq->q', 'QQ->Q'];
 export const intLoops1 = intLoops.map((s) => `${s[0]}->${s[0]}`);
-export { isFloat };

@@ -10,16 +10,6 @@ import { broadcastStrides, fmtShape, normalizeAxis, sizeOf } from './shape.js';
 
 export type Axis = number | readonly number[] | null;
 
-declare module './op.js' {
-  interface ReduceSpec {
-    /**
-     * NaN inputs are skipped (the nan- reductions). With an identity the fold reads NaN as it
-     * (np.nansum); without one a NaN accumulator also takes the next number (np.nanmax: fmax.reduce).
-     */
-    readonly skipNaN?: boolean;
-  }
-}
-
 export interface ReduceOptions {
   axis?: Axis;
   keepdims?: boolean;

@@ -140,7 +140,7 @@ export function reshapeStrides(shape: Shape, strides: readonly number[], newShap
 }
 
 /** Resolves one -1 in a reshape target. */
-export function resolveReshape(size: number, newShape: readonly number[], fromShape: Shape, who: string): number[] {
+export function resolveReshape(size: number, newShape: readonly number[], who: string): number[] {
   let unknown = -1;
   let known = 1;
   newShape.forEach((d, i) => {
@@ -161,6 +161,5 @@ export function resolveReshape(size: number, newShape: readonly number[], fromSh
   if (sizeOf(out) !== size) {
     throw new RangeError(`${who}: cannot reshape array of size ${size} into shape ${fmtShapeC(newShape)}`);
   }
-  void fromShape;
   return out;
 }

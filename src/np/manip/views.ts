@@ -8,7 +8,7 @@ import { astypeOp } from '../math/astype.js';
 /** np.reshape: a view when the strides allow it (as NumPy decides), else a C-order copy. */
 export function reshape(a: NDArray, shape: number | readonly number[], who = 'reshape'): NDArray {
   a._check(who);
-  const target = resolveReshape(a.size, typeof shape === 'number' ? [shape] : shape, a.shape, who);
+  const target = resolveReshape(a.size, typeof shape === 'number' ? [shape] : shape, who);
   const strides = reshapeStrides(a.shape, a._strides, target);
   if (strides) return a._view(target, strides, a._offset);
   // As NumPy: the result views a fresh copy (so its base is that copy, not `a`).
