@@ -21,7 +21,7 @@ if [ "$node_major" -lt 20 ]; then
   exit 1
 fi
 
-apt_pkgs=(cmake g++ ninja-build libdnnl-dev ocl-icd-opencl-dev opencl-c-headers python3)
+apt_pkgs=(cmake g++ ninja-build libdnnl-dev ocl-icd-opencl-dev opencl-c-headers python3 liblapacke-dev libopenblas-dev libkissfft-dev)
 [ "$want_test" = 1 ] && apt_pkgs+=(chromium libvulkan1 python3-pip)
 missing=()
 for p in "${apt_pkgs[@]}"; do

@@ -31,6 +31,14 @@ export interface ReduceSpec {
   readonly skipNaN?: boolean;
 }
 
+/** An array's layout in its storage (strides and offset in elements). */
+export interface ViewLayout {
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly offset: number;
+  readonly dtype: DType;
+}
+
 export interface OpSpec<A extends object> {
   readonly name: string;
   readonly kind: OpKind;
@@ -61,6 +69,11 @@ export interface OpSpec<A extends object> {
   scalar?(...xs: X[]): X | readonly X[];
   /** Reductions: the fold, written once like `scalar`, and its identity. */
   readonly reduce?: ReduceSpec;
+  /**
+   * Movement ops: the result's layout from the input's (core/movement.ts applies it); null where
+   * the input's strides can't express the result, which then views a C-contiguous copy.
+   */
+  view?(input: ViewLayout, attrs: A): ViewLayout | null;
   /** Non-elementwise: output metadata from input metadata only. */
   infer?(inputs: readonly TensorMeta[], attrs: A): TensorMeta[];
 }
@@ -99,6 +112,7 @@ export function defineOp<A extends object = Record<string, never>>(spec: OpSpec<
   if (spec.kind === 'elementwise' && (!spec.loops || !spec.scalar)) {
     throw new Error(`elementwise op '${spec.name}' needs loops and a scalar expression`);
   }
+  if (spec.kind === 'movement' && !spec.view) throw new Error(`movement op '${spec.name}' needs a view`);
   if (spec.kind === 'reduce' && (!spec.loops || !spec.reduce)) {
     throw new Error(`reduce op '${spec.name}' needs loops and a reduce.combine expression`);
   }

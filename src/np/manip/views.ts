@@ -1,42 +1,56 @@
 // reshape, ravel, flatten, transpose, copy and astype: views where NumPy makes views.
 import { applyElementwise, castArray } from '../../core/apply.js';
 import { type DTypeLike, toDType } from '../../core/dtype.js';
+import { applyMovement } from '../../core/movement.js';
 import { NDArray } from '../../core/ndarray.js';
-import { contiguousStrides, fmtShape, isCContiguous, normalizeAxis, reshapeStrides, resolveReshape } from '../../core/shape.js';
+import { defineOp } from '../../core/op.js';
+import { fmtShape, isCContiguous, normalizeAxis, reshapeStrides, resolveReshape } from '../../core/shape.js';
 import { astypeOp } from '../math/astype.js';
+
+/** reshape as a movement op: `shape` is already resolved (no -1). */
+export const reshapeOp = defineOp<{ shape: readonly number[] }>({
+  name: 'reshape',
+  kind: 'movement',
+  nin: 1,
+  attrs: { shape: [] },
+  view: (x, { shape }) => {
+    const strides = reshapeStrides(x.shape, x.strides, shape);
+    return strides ? { shape, strides, offset: x.offset, dtype: x.dtype } : null;
+  },
+});
+
+/** transpose as a movement op: `axes` is a normalised permutation. */
+export const transposeOp = defineOp<{ axes: readonly number[] }>({
+  name: 'transpose',
+  kind: 'movement',
+  nin: 1,
+  attrs: { axes: [] },
+  view: (x, { axes }) => ({
+    shape: axes.map((p) => x.shape[p]!),
+    strides: axes.map((p) => x.strides[p]!),
+    offset: x.offset,
+    dtype: x.dtype,
+  }),
+});
 
 /** np.reshape: a view when the strides allow it (as NumPy decides), else a C-order copy. */
 export function reshape(a: NDArray, shape: number | readonly number[], who = 'reshape'): NDArray {
   a._check(who);
   const target = resolveReshape(a.size, typeof shape === 'number' ? [shape] : shape, who);
-  const strides = reshapeStrides(a.shape, a._strides, target);
-  if (strides) return a._view(target, strides, a._offset);
-  // As NumPy: the result views a fresh copy (so its base is that copy, not `a`).
-  const c = castArray(a, a.dtype);
-  const out = c._view(target, contiguousStrides(target), 0);
-  c.dispose();
-  return out;
-}
-
-/** A C-order copy of `a` with another shape of the same size; it owns its data (base is null). */
-function contiguousCopy(a: NDArray, shape: readonly number[]): NDArray {
-  const c = castArray(a, a.dtype);
-  const out = new NDArray(c._storage, c.dtype, shape, contiguousStrides(shape), 0, null);
-  c.dispose();
-  return out;
+  // As NumPy: a copy's result views the fresh copy (so its base is that copy, not `a`).
+  return applyMovement(reshapeOp, a, { shape: target });
 }
 
 /** np.ravel: a view when the array is C-contiguous, else a copy that owns its data (as NumPy). */
 export function ravel(a: NDArray): NDArray {
   a._check('ravel');
-  if (isCContiguous(a.shape, a._strides)) return reshape(a, [-1], 'ravel');
-  return contiguousCopy(a, [a.size]);
+  return applyMovement(reshapeOp, a, { shape: [a.size] }, { ownCopy: true });
 }
 
-/** ndarray.flatten: always a copy. */
+/** ndarray.flatten: always a copy, owning its data. */
 export function flatten(a: NDArray): NDArray {
   a._check('flatten');
-  return contiguousCopy(a, [a.size]);
+  return applyMovement(reshapeOp, a, { shape: [a.size] }, { ownCopy: true, forceCopy: true });
 }
 
 /** np.transpose: a view with permuted axes (reversed when `axes` is omitted). */
@@ -47,7 +61,7 @@ export function transpose(a: NDArray, axes?: readonly number[]): NDArray {
   if (perm.length !== nd || new Set(perm).size !== nd) {
     throw new RangeError(`transpose: axes ${fmtShape(axes ?? [])} don't match array of dimension ${nd}`);
   }
-  return a._view(perm.map((p) => a.shape[p]!), perm.map((p) => a._strides[p]!), a._offset);
+  return applyMovement(transposeOp, a, { axes: perm });
 }
 
 /** np.copy / ndarray.copy: a new C-contiguous array. */
