@@ -291,6 +291,39 @@ export const WORKLOADS = [
     },
   },
   {
+    name: 'softmax (np ops) 4096×1024', group: 'reductions', unit: 'GB/s', work: 2 * FLOAT * 4096 * 1024,
+    desc: 'softmax over the last axis of (4096, 1024) float32 written with np ops in every library (max, subtract, exp, sum, divide)',
+    quark: {
+      setup: (q) => ({ a: q.rand([4096, 1024]) }),
+      run: (c) => {
+        const np = c.q.np;
+        const m = np.max(c.a, { axis: -1, keepdims: true }); const s = np.subtract(c.a, m); const e = np.exp(s);
+        const z = np.sum(e, { axis: -1, keepdims: true }); const r = np.divide(e, z);
+        m.dispose(); s.dispose(); e.dispose(); z.dispose();
+        return r;
+      },
+    },
+    numpy: {
+      setup: 'a = rand(4096, 1024)\ndef softmax(x):\n    e = np.exp(x - x.max(axis=-1, keepdims=True))\n    return e / e.sum(axis=-1, keepdims=True)',
+      op: 'softmax(a)',
+    },
+    torch: {
+      setup: 'a = rand(4096, 1024)\ndef softmax(x):\n    e = torch.exp(x - x.amax(dim=-1, keepdim=True))\n    return e / e.sum(dim=-1, keepdim=True)',
+      op: 'softmax(a)',
+    },
+    jax: { setup: 'a = rand(4096, 1024); f = jax.jit(lambda x: (lambda e: e / e.sum(axis=-1, keepdims=True))(jnp.exp(x - x.max(axis=-1, keepdims=True))))', op: 'f(a)' },
+    'numpy-ts': {
+      setup: (nt, d) => ({ a: d.nt([4096, 1024]) }),
+      run: (c) => {
+        const nt = c.nt;
+        const m = nt.max(c.a, -1, true); const s = nt.subtract(c.a, m); const e = nt.exp(s);
+        const z = nt.sum(e, -1, true); const r = nt.divide(e, z);
+        m.dispose(); s.dispose(); e.dispose(); z.dispose();
+        return r;
+      },
+    },
+  },
+  {
     name: 'broadcast add (4096,1024)+(1024,)', group: 'elementwise', unit: 'GB/s', work: 2 * FLOAT * 4096 * 1024,
     desc: 'a + b with a (4096, 1024) and b (1024,), float32',
     quark: { setup: (q) => ({ a: q.rand([4096, 1024]), b: q.rand([1024], 1) }), run: (c) => c.q.np.add(c.a, c.b) },

