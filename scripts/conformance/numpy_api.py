@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The NumPy side of the conformance report (scripts/conformance/run.mjs; method: docs/conformance-method.md).
 
-stdin:  {"exprs": [<oracle expression>, ...], "deprecated_checks": {"np.row_stack": "<python code>", ...}}
+stdin:  {"exprs": [[<oracle expression>, {<argument name>: <string argument>}], ...], "deprecated_checks": {"np.row_stack": "<python code>", ...}}
 stdout: {"numpy": version,
          "api": [{"name": "np.linalg.norm", "module": "numpy.linalg", "kind": "function"}, ...],
          "not_counted": {"classes": [...], "constants": [...], "submodules": [...]},
@@ -18,7 +18,8 @@ Attribution: each expression is parsed with `ast` and credited to every API name
 `np.<name>` / `np.linalg.<name>` / `np.fft.<name>` / `np.random.<name>` (called or not; `np.add.reduce`
 credits add), and `<x>.<name>` for an ndarray public name on anything that is not a module
 (np, math, io, warnings, ml_dtypes) or a NumPy class (np.dtype(...).itemsize is not ndarray.itemsize).
-Python operators (a + b, a @ b, a[i]) are not credited: their operand types are unknown statically.
+`getattr(np, op)` (any np.* object as the first argument) credits np.<op> when op is a string
+literal or a string argument of the request. Python operators (a + b, a @ b, a[i]) are not credited: their operand types are unknown statically.
 """
 
 import ast
@@ -105,7 +106,7 @@ def make_attributor(api):
             return bool(p) and p[0] in ("np", "numpy") and len(p) == 2 and p[1] in np_classes and p[1] != "ndarray"
         return False
 
-    def attribute(expr):
+    def attribute(expr, strings):
         try:
             tree = ast.parse(expr, mode="eval")
         except SyntaxError:
@@ -115,6 +116,15 @@ def make_attributor(api):
                 return []
         found = set()
         for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr" and len(node.args) >= 2:
+                base, key = dotted(node.args[0]), node.args[1]
+                name = key.value if isinstance(key, ast.Constant) else strings.get(key.id) if isinstance(key, ast.Name) else None
+                if base and base[0] in ("np", "numpy") and isinstance(name, str):
+                    sub = base[1] if len(base) == 2 and base[1] in ("linalg", "fft", "random") else None
+                    n = np_name(["np", sub, name] if sub else ["np", name])
+                    if n is not None:
+                        found.add(n)
+                continue
             if not isinstance(node, ast.Attribute):
                 continue
             parts = dotted(node)
@@ -148,12 +158,9 @@ def main():
     req = json.load(sys.stdin)
     api, not_counted = list_api()
     attribute = make_attributor(api)
-    cache = {}
     out_attr = []
-    for e in req.get("exprs", []):
-        if e not in cache:
-            cache[e] = attribute(e)
-        out_attr.append(cache[e])
+    for e, strings in req.get("exprs", []):
+        out_attr.append(attribute(e, strings))
     dep = {k: check_deprecated(v) for k, v in req.get("deprecated_checks", {}).items()}
     json.dump({"numpy": np.__version__, "api": api, "not_counted": not_counted, "attribution": out_attr, "deprecated": dep},
               sys.stdout, separators=(",", ":"))

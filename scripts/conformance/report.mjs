@@ -44,7 +44,7 @@ export function buildReport({ numpy, attribution, records, outcome, omissions, e
   for (const r of records) {
     const ok = passed(r);
     if (ok) casesPassed++;
-    const names = attribution.get(r.e) ?? [];
+    const names = attribution(r);
     if (names.length) attributed++;
     const test = `${r.f} :: ${r.t || '(hooks)'}`;
     const nss = new Set();

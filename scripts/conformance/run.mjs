@@ -114,7 +114,10 @@ say(`${records.length} oracle requests logged`);
 // ---- NumPy's API and the attribution of each expression (Python, ast) ----
 
 const omissions = JSON.parse(readFileSync(join(root, 'docs/conformance-omissions.json'), 'utf8'));
-const exprs = [...new Set(records.map((r) => r.e))];
+// An expression with its string arguments (which `getattr(np, op)` may name a function by).
+const exprKey = (r) => (r.a ? `${r.e}\u0000${JSON.stringify(r.a)}` : r.e);
+const keys = [...new Set(records.map(exprKey))];
+const exprs = keys.map((k) => { const i = k.indexOf('\u0000'); return i < 0 ? [k, {}] : [k.slice(0, i), JSON.parse(k.slice(i + 1))]; });
 const deprecatedChecks = Object.fromEntries(Object.entries(omissions.omitted)
   .filter(([, v]) => typeof v.deprecated === 'string').map(([k, v]) => [k, v.deprecated]));
 const py = spawnSync('python3', [join(root, 'scripts/conformance/numpy_api.py')], {
@@ -122,7 +125,7 @@ const py = spawnSync('python3', [join(root, 'scripts/conformance/numpy_api.py')]
 });
 if (py.status !== 0) throw new Error(`conformance: numpy_api.py failed:\n${py.stderr}`);
 const numpy = JSON.parse(py.stdout);
-const attribution = new Map(exprs.map((e, i) => [e, numpy.attribution[i]]));
+const attribution = new Map(keys.map((k, i) => [k, numpy.attribution[i]]));
 
 // ---- what quark exports (the built package, as a user gets it) ----
 
@@ -133,7 +136,7 @@ const exported = quarkExports(np, NDArray);
 
 const git = (...a) => { try { return execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim(); } catch { return ''; } };
 const report = buildReport({
-  numpy, attribution, records, outcome, omissions, exported, files,
+  numpy, attribution: (r) => attribution.get(exprKey(r)) ?? [], records, outcome, omissions, exported, files,
   run: {
     command: 'npm run conformance', generated: new Date().toISOString(), partial: only.length > 0,
     commit: git('rev-parse', '--short', 'HEAD'), dirty: git('status', '--porcelain', '--', 'src', 'tests') !== '',

@@ -1,7 +1,7 @@
 // The oracle's side of the conformance report (scripts/conformance.mjs, docs/conformance-method.md).
 // With QUARK_CONFORMANCE_LOG=<dir> set, every oracle request appends one JSON line to
 // <dir>/oracle-<pid>.jsonl: the test file and test that made it, the Python expression (the report
-// parses it for the NumPy functions it calls), the dtypes of the arrays sent and received, and the
+// parses it for the NumPy functions it calls; short string arguments too, for `getattr(np, op)`), the dtypes of the arrays sent and received, and the
 // exception class when NumPy raised. Without the variable `conformanceLogger()` is undefined and the
 // oracle does no extra work.
 import { appendFileSync, mkdirSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
 /** What a request carries from `eval` (where the current test is known) to its response. */
-export interface CaseContext { f: string; t: string | null; e: string; s: string[] }
+export interface CaseContext { f: string; t: string | null; e: string; s: string[]; a?: Record<string, string> }
 
 interface Logged { log?: CaseContext }
 
@@ -43,8 +43,17 @@ export function conformanceLogger(): ConformanceLogger | undefined {
       // Read when the request is made: the response may arrive after the test moved on.
       const st = expect.getState();
       const sent = new Set<string>();
-      if (args) for (const v of Object.values(args)) dtypesOf(v, sent);
-      return { f: st.testPath ? relative(ROOT, st.testPath) : '', t: st.currentTestName ?? null, e: expr, s: [...sent] };
+      // Short string arguments too: `getattr(np, op)` names its function through one.
+      let strs: Record<string, string> | undefined;
+      if (args) {
+        for (const [k, v] of Object.entries(args)) {
+          dtypesOf(v, sent);
+          if (typeof v === 'string' && v.length <= 40) (strs ??= {})[k] = v;
+        }
+      }
+      const ctx: CaseContext = { f: st.testPath ? relative(ROOT, st.testPath) : '', t: st.currentTestName ?? null, e: expr, s: [...sent] };
+      if (strs) ctx.a = strs;
+      return ctx;
     },
     record(pendings, results) {
       let out = '';
