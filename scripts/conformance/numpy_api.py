@@ -48,10 +48,13 @@ def list_api():
                 not_counted["submodules"].append(q)
             elif isinstance(o, type):
                 not_counted["classes"].append(q)
-            elif isinstance(o, np.ufunc):
-                api.append({"name": q, "module": mod_name, "kind": "ufunc"})
             elif callable(o):
-                api.append({"name": q, "module": mod_name, "kind": "function"})
+                e = {"name": q, "module": mod_name, "kind": "ufunc" if isinstance(o, np.ufunc) else "function"}
+                # An alias is the same object under its canonical __name__ (np.abs is np.absolute).
+                canon = getattr(o, "__name__", n)
+                if canon != n and getattr(mod, canon, None) is o:
+                    e["alias_of"] = PREFIX[mod_name] + canon
+                api.append(e)
             else:
                 not_counted["constants"].append(q)
     for n in sorted(dir(np.ndarray)):

@@ -34,27 +34,45 @@ export function buildReport({ numpy, attribution, records, outcome, omissions, e
   };
 
   const entries = new Map(numpy.api.map((a) => [a.name, {
-    name: a.name, namespace: NS_OF_MODULE[a.module], kind: a.kind, implemented: isExported(a.name), counted: true,
-    cases_run: 0, cases_passed: 0, numpy_raised: 0, tests: new Set(), test_files: new Set(), dtypes: new Set(), failing_tests: new Set(),
+    name: a.name, namespace: NS_OF_MODULE[a.module], kind: a.kind, ...(a.alias_of ? { alias_of: a.alias_of } : {}),
+    implemented: isExported(a.name), counted: true,
+    cases_run: 0, cases_passed: 0, direct_run: 0, direct_passed: 0, numpy_raised: 0, tests: new Set(), test_files: new Set(), dtypes: new Set(), failing_tests: new Set(),
   }]));
+
+  // A case's direct function: of the names it credits, the one credited least often over the whole run
+  // (ties: all of them). Input builders and result readers (np.ones, .reshape, .dtype) are credited by
+  // many cases, the function under test by few, so this picks the latter (docs/conformance-method.md).
+  const freq = new Map();
+  for (const r of records) for (const n of attribution(r)) freq.set(n, (freq.get(n) ?? 0) + 1);
+  const direct = (names) => {
+    const m = Math.min(...names.map((n) => freq.get(n)));
+    return new Set(names.filter((n) => freq.get(n) === m));
+  };
 
   const nsCases = Object.fromEntries(NAMESPACES.map((n) => [n, { run: 0, passed: 0 }]));
   let casesPassed = 0;
   let attributed = 0;
+  const perCase = [0, 0, 0, 0]; // cases naming 0, 1, 2, 3+ listed functions
   for (const r of records) {
     const ok = passed(r);
     if (ok) casesPassed++;
     const names = attribution(r);
     if (names.length) attributed++;
+    perCase[Math.min(names.length, 3)]++;
     const test = `${r.f} :: ${r.t || '(hooks)'}`;
     const nss = new Set();
+    const main = direct(names);
     for (const n of names) {
       const e = entries.get(n);
       if (!e) continue;
-      nss.add(e.namespace);
+      if (e.implemented) nss.add(e.namespace);
       e.cases_run++;
       if (ok) e.cases_passed++;
       else e.failing_tests.add(test);
+      if (main.has(n)) {
+        e.direct_run++;
+        if (ok) e.direct_passed++;
+      }
       if (r.x) e.numpy_raised++;
       e.tests.add(test);
       e.test_files.add(r.f);
@@ -142,6 +160,7 @@ export function buildReport({ numpy, attribution, records, outcome, omissions, e
       cases_run: records.length,
       cases_passed: casesPassed,
       cases_attributed: attributed,
+      cases_by_names_credited: { 0: perCase[0], 1: perCase[1], 2: perCase[2], '3+': perCase[3] },
       tests_run: allTests.run,
       tests_passed: allTests.passed,
       test_files: files.length,
@@ -174,6 +193,7 @@ function notes(f) {
   const n = [];
   if (f.numpy_deprecation) n.push(`not counted: NumPy warns (${f.numpy_deprecation.split(':')[0]}); ${f.omitted}`);
   else if (f.omitted) n.push(`omitted: ${f.omitted}`);
+  if (f.alias_of) n.push(`NumPy alias of ${code(f.alias_of)} (cases are credited to the name an expression uses)`);
   if (f.difference) n.push(`differs: ${f.difference}`);
   if (!f.implemented && f.cases_run) n.push('cases come from other functions\' tests (NumPy used to build or check their inputs)');
   if (f.failing_tests.length) n.push(`${f.failing_tests.length} failing test${f.failing_tests.length > 1 ? 's' : ''}`);
@@ -199,7 +219,10 @@ export function renderMarkdown(r) {
     '`numpy.ndarray` (methods and attributes). A case is one oracle request (one NumPy evaluation compared with quark); ' +
     'it passes when its test passed, and counts for every NumPy function its Python expression names.', '');
 
-  L.push('| namespace | implemented | implemented, with oracle cases | oracle cases passed / run |', '|---|---|---|---|');
+  const bn = t.cases_by_names_credited;
+  L.push(`Attribution: ${fmt(bn[1])} cases name one listed function, ${fmt(bn[2])} two, ${fmt(bn['3+'])} three or more ` +
+    `(each is credited to all of them), ${fmt(bn[0])} none (operators, Python builtins, harness checks).`, '');
+  L.push('| namespace | implemented | implemented, with oracle cases | oracle cases passed / run (naming an implemented function) |', '|---|---|---|---|');
   for (const [ns, s] of Object.entries(r.namespaces)) {
     L.push(`| [${code(ns)}](#${ns.replace(/\./g, '')}) | ${s.implemented} / ${s.total} | ${s.with_cases} | ${s.cases_run ? `${fmt(s.cases_passed)} / ${fmt(s.cases_run)}` : ''} |`);
   }
@@ -212,14 +235,17 @@ export function renderMarkdown(r) {
   }
 
   L.push('Columns: **quark** ✓ exported, – not yet, *omitted* on purpose (reason in notes; still counted), *deprecated* ' +
-    '(NumPy warns; not counted). **cases** oracle cases passed / run; **raised** cases where NumPy raised (error paths ' +
+    '(NumPy warns; not counted). **all cases**: oracle cases passed / run whose expression names the function; **direct ' +
+    'cases**: those of them where it is the least-credited name of the expression (the function under test, not an input ' +
+    'builder or result reader such as `np.ones` or `.dtype`; see the method); **raised** cases where NumPy raised (error paths ' +
     'checked); **tests** distinct tests; **dtypes** of the arrays sent to and received from NumPy (b bool, i/u int, ' +
     'f float, bf16 bfloat16, c complex).', '');
   for (const ns of Object.keys(r.namespaces)) {
     L.push(`## ${ns}`, '');
-    L.push('| name | kind | quark | cases | raised | tests | dtypes | notes |', '|---|---|---|---|---|---|---|---|');
+    L.push('| name | kind | quark | direct cases | all cases | raised | tests | dtypes | notes |', '|---|---|---|---|---|---|---|---|---|');
     for (const f of r.functions.filter((x) => x.namespace === ns)) {
-      L.push(`| ${code(f.name)} | ${f.kind} | ${status(f)} | ${f.cases_run ? `${fmt(f.cases_passed)} / ${fmt(f.cases_run)}` : ''} | ` +
+      const pr = (p, n) => (n ? `${fmt(p)} / ${fmt(n)}` : '');
+      L.push(`| ${code(f.name)} | ${f.kind} | ${status(f)} | ${pr(f.direct_passed, f.direct_run)} | ${pr(f.cases_passed, f.cases_run)} | ` +
         `${f.numpy_raised || ''} | ${f.tests || ''} | ${f.dtypes.map((d) => DTYPE_SHORT[d] ?? d).join(' ')} | ${cell(notes(f))} |`);
     }
     L.push('');
