@@ -209,7 +209,7 @@ export function renderMarkdown(r) {
   L.push(`**${fmt(t.implemented)} / ${fmt(t.total)}** of NumPy ${r.run.numpy}'s functions and ndarray methods implemented ` +
     `(${pct(t.implemented, t.total)}; ${t.deprecated_not_counted} names NumPy deprecates are not counted) · ` +
     `**${fmt(t.cases_passed)} / ${fmt(t.cases_run)}** NumPy-oracle cases passing, in ${fmt(t.tests_passed)} / ${fmt(t.tests_run)} ` +
-    `passing tests of ${t.test_files} test files · ${t.implemented_with_cases} implemented functions have oracle cases.`, '');
+    `passing tests of ${t.test_files} test file${t.test_files === 1 ? '' : 's'} · ${t.implemented_with_cases} implemented functions have oracle cases.`, '');
   L.push(`Generated ${r.run.generated.slice(0, 16).replace('T', ' ')} UTC from quark ${r.run.commit}${r.run.dirty ? ' (with uncommitted changes)' : ''}, ` +
     `NumPy ${r.run.numpy}, Node ${r.run.node}, ${r.run.cores} cores: setup/build ${r.run.setup_seconds} s, test suites ${r.run.vitest_seconds} s, ` +
     `report ${r.run.report_seconds} s. How it is made and what the numbers mean: [conformance-method.md](conformance-method.md). ` +

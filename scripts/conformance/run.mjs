@@ -72,10 +72,11 @@ if (setup) {
 }
 
 let files = only.length ? only : oracleTestFiles();
+let partial = only.length > 0;
 let vitestSeconds;
 if (reuse) {
   if (!existsSync(resultsPath) || !existsSync(metaPath)) throw new Error('conformance --reuse: no previous run in tmp/conformance/');
-  ({ files, vitestSeconds } = JSON.parse(readFileSync(metaPath, 'utf8')));
+  ({ files, vitestSeconds, partial } = JSON.parse(readFileSync(metaPath, 'utf8')));
   say(`reusing the log of the last run (${files.length} test files)`);
 } else {
   rmSync(work, { recursive: true, force: true });
@@ -89,7 +90,7 @@ if (reuse) {
   });
   vitestSeconds = (Date.now() - t) / 1000;
   if (!existsSync(resultsPath)) throw new Error(`conformance: vitest wrote no results (exit ${r.status}, signal ${r.signal})`);
-  writeFileSync(metaPath, JSON.stringify({ files, vitestSeconds }));
+  writeFileSync(metaPath, JSON.stringify({ files, vitestSeconds, partial }));
 }
 
 // ---- what ran and passed ----
@@ -138,7 +139,7 @@ const git = (...a) => { try { return execFileSync('git', a, { cwd: root, encodin
 const report = buildReport({
   numpy, attribution: (r) => attribution.get(exprKey(r)) ?? [], records, outcome, omissions, exported, files,
   run: {
-    command: 'npm run conformance', generated: new Date().toISOString(), partial: only.length > 0,
+    command: 'npm run conformance', generated: new Date().toISOString(), partial,
     commit: git('rev-parse', '--short', 'HEAD'), dirty: git('status', '--porcelain', '--', 'src', 'tests') !== '',
     node: process.version, cores: cpus().length, setup_seconds: Math.round(setupSeconds),
     vitest_seconds: Math.round(vitestSeconds), report_seconds: Math.round((Date.now() - t0) / 1000 - setupSeconds - (reuse ? 0 : vitestSeconds)),
