@@ -144,8 +144,9 @@ export function buildReport({ numpy, attribution, records, outcome, omissions, e
   const testFiles = files.map((f) => {
     const o = outcome.get(f);
     const st = o ? [...o.tests.values()] : [];
+    const notRun = o ? [...o.tests].filter(([, s]) => s !== 'passed' && s !== 'failed').map(([n, s]) => `${s}: ${n}`) : [];
     return { file: f, status: o?.status ?? 'missing', tests: st.length, passed: st.filter((s) => s === 'passed').length,
-      failed: st.filter((s) => s === 'failed').length, cases: records.filter((r) => r.f === f).length };
+      failed: st.filter((s) => s === 'failed').length, not_run: notRun, cases: records.filter((r) => r.f === f).length };
   });
   const allTests = testFiles.reduce((a, t) => ({ run: a.run + t.passed + t.failed, passed: a.passed + t.passed }), { run: 0, passed: 0 });
 
@@ -261,6 +262,11 @@ export function renderMarkdown(r) {
   for (const [m, why] of Object.entries(r.submodules_not_covered)) L.push(`- ${code(m)}: ${why}`);
   L.push('', '## Test files', '', '| file | tests passed / run | oracle cases |', '|---|---|---|');
   for (const f of r.test_files) L.push(`| ${code(f.file)} | ${f.passed} / ${f.passed + f.failed}${f.status === 'missing' ? ' (no result)' : ''} | ${fmt(f.cases)} |`);
+  const notRun = r.test_files.flatMap((f) => f.not_run.map((n) => `${code(f.file)} ${cell(n)}`));
+  if (notRun.length) {
+    L.push('', '## Tests not run', '', 'Skipped tests and `it.todo` entries (known gaps) of these files.', '');
+    for (const n of notRun) L.push(`- ${n}`);
+  }
   const failing = r.functions.filter((f) => f.failing_tests.length);
   if (failing.length) {
     L.push('', '## Failing tests', '', 'Tests that failed in this run, with the NumPy functions their oracle cases name.', '');

@@ -135,6 +135,13 @@ if (!existsSync(dist)) throw new Error('conformance: dist/index.js is missing (n
 const { np, NDArray } = await import(pathToFileURL(dist).href);
 const exported = quarkExports(np, NDArray);
 
+/** JSON with one line per function and per test file, so that a regenerated report diffs by row. */
+function toJson(r) {
+  const rows = (a) => `[\n${a.map((x) => `  ${JSON.stringify(x)}`).join(',\n')}\n ]`;
+  const parts = Object.entries(r).map(([k, v]) => ` ${JSON.stringify(k)}: ${k === 'functions' || k === 'test_files' ? rows(v) : JSON.stringify(v)}`);
+  return `{\n${parts.join(',\n')}\n}\n`;
+}
+
 const git = (...a) => { try { return execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim(); } catch { return ''; } };
 const report = buildReport({
   numpy, attribution: (r) => attribution.get(exprKey(r)) ?? [], records, outcome, omissions, exported, files,
@@ -147,7 +154,7 @@ const report = buildReport({
 });
 
 const outDir = report.run.partial ? work : join(root, 'docs');
-writeFileSync(join(outDir, 'conformance.json'), `${JSON.stringify(report, null, 1)}\n`);
+writeFileSync(join(outDir, 'conformance.json'), toJson(report));
 writeFileSync(join(outDir, 'CONFORMANCE.md'), renderMarkdown(report));
 if (!report.run.partial) {
   const readme = join(root, 'README.md');
