@@ -5,7 +5,15 @@
 
 /** @returns {{ np: string[], 'np.linalg': string[], 'np.fft': string[], 'np.random': string[], ndarray: Record<string, 'method' | 'attribute'> }} */
 export function quarkExports(np, NDArray) {
-  const fns = (o) => (o && typeof o === 'object' ? Object.keys(o).filter((k) => typeof o[k] === 'function').sort() : []);
+  // A namespace may be a module namespace, a plain object or a class instance (methods on its prototype).
+  const fns = (o) => {
+    if (!o || typeof o !== 'object') return [];
+    const names = new Set();
+    for (let p = o; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+      for (const k of Object.getOwnPropertyNames(p)) if (k !== 'constructor' && !k.startsWith('_') && typeof o[k] === 'function') names.add(k);
+    }
+    return [...names].sort();
+  };
   const ndarray = {};
   for (let p = NDArray.prototype; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
     for (const k of Object.getOwnPropertyNames(p)) {
