@@ -38,6 +38,7 @@ export function conformanceLogger(): ConformanceLogger | undefined {
   if (!dir) return undefined;
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `oracle-${process.pid}.jsonl`);
+  let broken = false;
   return {
     context(expr, args) {
       // Read when the request is made: the response may arrive after the test moved on.
@@ -67,7 +68,15 @@ export function conformanceLogger(): ConformanceLogger | undefined {
         else dtypesOf(r, got);
         out += `${JSON.stringify({ ...p.log, r: [...got], ...(err ? { x: err } : {}) })}\n`;
       });
-      if (out) appendFileSync(file, out);
+      // A log that cannot be written must not stall the oracle's responses: say so once, go on.
+      if (out && !broken) {
+        try {
+          appendFileSync(file, out);
+        } catch (e) {
+          broken = true;
+          process.stderr.write(`conformance log: cannot write ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+        }
+      }
     },
   };
 }
