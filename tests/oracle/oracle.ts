@@ -55,7 +55,7 @@ interface Pending {
   log?: CaseContext;
 }
 
-// The conformance report's log (scripts/conformance.mjs): undefined, and so free, unless asked for.
+// The conformance report's log (scripts/conformance/run.mjs): undefined, and so free, unless asked for.
 const LOG = conformanceLogger();
 
 const SERVER = fileURLToPath(new URL('./server.py', import.meta.url));
