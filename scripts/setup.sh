@@ -55,8 +55,12 @@ if [ "$want_test" = 1 ]; then
   fi
 fi
 
-# npm dependencies: reinstall when the lockfile changed since the last install.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# npm dependencies: reinstall when the lockfile changed since the last install. A node_modules that is a
+# symlink is a tree shared with another checkout (git worktrees): `npm ci` would empty the target, so it
+# is left alone.
+if [ -L node_modules ]; then
+  say "node_modules is a symlink (shared tree): not reinstalling it"
+elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi

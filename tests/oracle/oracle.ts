@@ -19,6 +19,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { decodeNpy, encodeNpy, type RawArray } from '../../src/np/io/npy.js';
+import { conformanceLogger, type CaseContext } from './conformance_log.js';
 
 export type RawArrayResult = RawArray & { isScalar: boolean };
 export type OracleValue = RawArrayResult | number | bigint | boolean | string | null | Uint8Array | OracleValue[];
@@ -50,7 +51,12 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 interface Pending {
   resolve: (v: OracleValue | OracleError) => void;
   reject: (e: Error) => void;
+  /** Set only while the conformance log is on (QUARK_CONFORMANCE_LOG): the test and request. */
+  log?: CaseContext;
 }
+
+// The conformance report's log (scripts/conformance/run.mjs): undefined, and so free, unless asked for.
+const LOG = conformanceLogger();
 
 const SERVER = fileURLToPath(new URL('./server.py', import.meta.url));
 
@@ -151,7 +157,9 @@ export class NumpyOracle {
   eval(expr: string, args?: OracleArgs): Promise<OracleValue | OracleError> {
     return new Promise((resolve, reject) => {
       if (this.dead) return reject(this.dead);
-      this.queue.push({ req: { expr, args }, p: { resolve, reject } });
+      const p: Pending = { resolve, reject };
+      if (LOG) p.log = LOG.context(expr, args);
+      this.queue.push({ req: { expr, args }, p });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         queueMicrotask(() => this.flush());
@@ -305,6 +313,7 @@ export class NumpyOracle {
       for (const p of pendings) p.reject(err);
       return;
     }
+    if (LOG) LOG.record(pendings, results);
     pendings.forEach((p, i) => p.resolve(results[i]!));
   }
 }
