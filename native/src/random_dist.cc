@@ -1,0 +1,225 @@
+// np.random's elementwise distributions: element i of the output is a pure function of its
+// parameters and the Philox stream (key, counter lo + i) (random_philox.h), so threads split the
+// elements freely and every thread count gives the same values. Parameters arrive as scalars (aux)
+// or as float64 tensors broadcast to the output's shape (stride 0 where repeated). Parameter
+// validation happens in TS, before the launch; the samplers here terminate for any input.
+#include <omp.h>
+
+#include <cmath>
+
+#include "command.h"
+#include "launch.h"
+#include "random_philox.h"
+#include "sort_keys.h"
+
+namespace qk {
+namespace {
+
+// Keep in step with src/np/random/ops.ts DIST_CODES.
+enum Dist {
+  kUniform, kNormal, kExponential, kGamma, kBeta, kChisquare, kF, kGumbel, kLaplace, kLogistic,
+  kLognormal, kPareto, kPower, kRayleigh, kWeibull, kBinomial, kPoisson, kBits, kStandardCauchy,
+  kStandardT, kGeometric,
+};
+// Output kinds: float32 / float64 / int64 / uint64.
+enum OutKind { kF32, kF64, kI64, kU64 };
+
+constexpr int64_t kRandomParallelMin = 1 << 13;
+
+inline double sample(int dist, ElementStream& s, const double* p, bool f32) {
+  switch (dist) {
+    case kUniform: {
+      const double u = f32 ? (double)s.next_float() : s.next_double();
+      return p[0] + (p[1] - p[0]) * u;
+    }
+    case kNormal: return p[0] + p[1] * std_normal(s);
+    case kExponential: return p[0] * std_exponential(s);
+    case kGamma: return p[1] * std_gamma(s, p[0]);
+    case kBeta: return beta_sample(s, p[0], p[1]);
+    case kChisquare: return 2.0 * std_gamma(s, p[0] / 2.0);
+    case kF: {
+      const double num = 2.0 * std_gamma(s, p[0] / 2.0) / p[0];
+      const double den = 2.0 * std_gamma(s, p[1] / 2.0) / p[1];
+      return num / den;
+    }
+    case kGumbel: {
+      for (;;) {
+        const double u = 1.0 - s.next_double();  // (0, 1]
+        if (u < 1.0) return p[0] - p[1] * std::log(-std::log(u));
+      }
+    }
+    case kLaplace: {
+      for (;;) {
+        const double u = s.next_double();
+        if (u >= 0.5) return p[0] - p[1] * std::log(2.0 - u - u);
+        if (u > 0.0) return p[0] + p[1] * std::log(u + u);
+      }
+    }
+    case kLogistic: {
+      for (;;) {
+        const double u = s.next_double();
+        if (u > 0.0) return p[0] + p[1] * std::log(u / (1.0 - u));
+      }
+    }
+    case kLognormal: return std::exp(p[0] + p[1] * std_normal(s));
+    case kPareto: return std::expm1(std_exponential(s) / p[0]);
+    case kPower: return std::pow(-std::expm1(-std_exponential(s)), 1.0 / p[0]);
+    case kRayleigh: return p[0] * std::sqrt(2.0 * std_exponential(s));
+    case kWeibull: return p[0] == 0.0 ? 0.0 : std::pow(std_exponential(s), 1.0 / p[0]);
+    case kStandardCauchy: {
+      const double a = std_normal(s), b = std_normal(s);
+      return a / b;
+    }
+    case kStandardT: {
+      const double z = std_normal(s);
+      const double g = std_gamma(s, p[0] / 2.0);
+      return std::sqrt(p[0] / 2.0) * z / std::sqrt(g);
+    }
+    default: return NAN;
+  }
+}
+
+inline int64_t sample_int(int dist, ElementStream& s, const double* p) {
+  switch (dist) {
+    case kBinomial: return binomial_sample(s, (int64_t)p[0], p[1]);
+    case kPoisson: return poisson_sample(s, p[0]);
+    case kGeometric: {
+      // Number of trials to the first success: inversion of the exponential, exact for small p too.
+      if (p[0] == 1.0) return 1;
+      const double e = std_exponential(s);
+      return (int64_t)std::ceil(-e / std::log1p(-p[0]));
+    }
+    default: return 0;
+  }
+}
+
+// aux: [dist, out kind, k0, k1, lo (low word), lo (high word), hi (low word), hi (high word),
+//       nparams, then per parameter: is a tensor, scalar value];
+// tensors: out, then the tensor parameters in order (float64, broadcast to out's shape).
+const char* exec_random_dist() {
+  TensorLaunch L;
+  if (const char* err = parse_tensors(L)) return err;
+  if (L.naux < 9) return "random_dist: bad launch";
+  const int dist = (int)L.aux[0], kind = (int)L.aux[1];
+  const uint32_t k0 = (uint32_t)L.aux[2], k1 = (uint32_t)L.aux[3];
+  const uint64_t lo = (uint64_t)L.aux[4] | ((uint64_t)L.aux[5] << 32);
+  const uint64_t hi = (uint64_t)L.aux[6] | ((uint64_t)L.aux[7] << 32);
+  const int np = (int)L.aux[8];
+  if (np > 3 || L.naux != 9 + 2 * np) return "random_dist: bad launch";
+  double scalars[3] = {0, 0, 0};
+  int tensor_of[3] = {-1, -1, -1};
+  int nt = 1;
+  for (int k = 0; k < np; k++) {
+    if (L.aux[9 + 2 * k] != 0) tensor_of[k] = nt++;
+    else scalars[k] = L.aux[10 + 2 * k];
+  }
+  if (L.nargs != nt) return "random_dist: bad launch";
+  const Tensor& out = L.t[0];
+  for (int a = 1; a < nt; a++) {
+    if (L.t[a].ndim != out.ndim || L.t[a].itemsize != 8) return "random_dist: bad parameter tensor";
+    for (int d = 0; d < out.ndim; d++) if (L.t[a].shape[d] != out.shape[d]) return "random_dist: bad parameter tensor";
+  }
+  const int64_t n = out.size();
+  if (n == 0) return nullptr;
+  const int threads = n >= kRandomParallelMin ? num_threads() : 1;
+#pragma omp parallel num_threads(threads) if (threads > 1)
+  {
+    const int t = omp_get_thread_num(), T = omp_get_num_threads();
+    const int64_t start = n * t / T, end = n * (t + 1) / T;
+    if (start < end) {
+      StridedCursor co(out, start);
+      StridedCursor c1(L.t[tensor_of[0] > 0 ? tensor_of[0] : 0], start);
+      StridedCursor c2(L.t[tensor_of[1] > 0 ? tensor_of[1] : 0], start);
+      StridedCursor c3(L.t[tensor_of[2] > 0 ? tensor_of[2] : 0], start);
+      double p[3] = {scalars[0], scalars[1], scalars[2]};
+      for (int64_t i = start; i < end; i++) {
+        if (tensor_of[0] > 0) { p[0] = *(const double*)c1.ptr; c1.next(); }
+        if (tensor_of[1] > 0) { p[1] = *(const double*)c2.ptr; c2.next(); }
+        if (tensor_of[2] > 0) { p[2] = *(const double*)c3.ptr; c3.next(); }
+        ElementStream s(k0, k1, lo + (uint64_t)i, hi);
+        switch (kind) {
+          case kF32: *(float*)co.ptr = (float)sample(dist, s, p, true); break;
+          case kF64: *(double*)co.ptr = sample(dist, s, p, false); break;
+          case kI64: *(int64_t*)co.ptr = sample_int(dist, s, p); break;
+          default: *(uint64_t*)co.ptr = s.next64(); break;
+        }
+        co.next();
+      }
+    }
+  }
+  return nullptr;
+}
+
+// np.random's integers: aux [out is uint64, k0, k1, lo (2 words), hi (2 words), low is a tensor,
+// low (2 words), range is a tensor, range (2 words)]; tensors: out (64-bit), then low and/or range
+// (64-bit, broadcast to out's shape). Element i is low + a uniform integer in [0, range], in 64-bit
+// two's complement (the caller checked that the results fit the requested dtype).
+const char* exec_random_integers() {
+  TensorLaunch L;
+  if (const char* err = parse_tensors(L)) return err;
+  if (L.naux != 13) return "random_integers: bad launch";
+  const uint32_t k0 = (uint32_t)L.aux[1], k1 = (uint32_t)L.aux[2];
+  const uint64_t lo = (uint64_t)L.aux[3] | ((uint64_t)L.aux[4] << 32);
+  const uint64_t hi = (uint64_t)L.aux[5] | ((uint64_t)L.aux[6] << 32);
+  const bool low_t = L.aux[7] != 0, range_t = L.aux[10] != 0;
+  const uint64_t low_s = (uint64_t)L.aux[8] | ((uint64_t)L.aux[9] << 32);
+  const uint64_t range_s = (uint64_t)L.aux[11] | ((uint64_t)L.aux[12] << 32);
+  const int nt = 1 + (low_t ? 1 : 0) + (range_t ? 1 : 0);
+  if (L.nargs != nt) return "random_integers: bad launch";
+  const Tensor& out = L.t[0];
+  if (out.itemsize != 8) return "random_integers: bad output";
+  for (int a = 1; a < nt; a++) {
+    if (L.t[a].ndim != out.ndim || L.t[a].itemsize != 8) return "random_integers: bad parameter tensor";
+    for (int d = 0; d < out.ndim; d++) if (L.t[a].shape[d] != out.shape[d]) return "random_integers: bad parameter tensor";
+  }
+  const Tensor& tl = L.t[low_t ? 1 : 0];
+  const Tensor& tr = L.t[range_t ? (low_t ? 2 : 1) : 0];
+  const int64_t n = out.size();
+  if (n == 0) return nullptr;
+  const int threads = n >= kRandomParallelMin ? num_threads() : 1;
+#pragma omp parallel num_threads(threads) if (threads > 1)
+  {
+    const int t = omp_get_thread_num(), T = omp_get_num_threads();
+    const int64_t start = n * t / T, end = n * (t + 1) / T;
+    if (start < end) {
+      StridedCursor co(out, start), cl(tl, start), cr(tr, start);
+      for (int64_t i = start; i < end; i++) {
+        uint64_t low = low_s, range = range_s;
+        if (low_t) { low = *(const uint64_t*)cl.ptr; cl.next(); }
+        if (range_t) { range = *(const uint64_t*)cr.ptr; cr.next(); }
+        ElementStream s(k0, k1, lo + (uint64_t)i, hi);
+        *(uint64_t*)co.ptr = low + bounded_u64(s, range);
+        co.next();
+      }
+    }
+  }
+  return nullptr;
+}
+
+// The raw Philox blocks: aux [k0, k1, c0, c1, c2, c3]; tensor: out uint32 [n, 4], row i the block
+// of counter (lo + i, hi) where lo = c0 | c1 << 32, hi = c2 | c3 << 32.
+const char* exec_random_raw() {
+  TensorLaunch L;
+  if (const char* err = parse_tensors(L)) return err;
+  if (L.naux != 6 || L.nargs != 1) return "random_raw: bad launch";
+  const Tensor& out = L.t[0];
+  if (out.ndim != 2 || out.shape[1] != 4 || out.itemsize != 4) return "random_raw: bad output";
+  const uint32_t k0 = (uint32_t)L.aux[0], k1 = (uint32_t)L.aux[1];
+  const uint64_t lo = (uint64_t)L.aux[2] | ((uint64_t)L.aux[3] << 32);
+  const uint64_t hi = (uint64_t)L.aux[4] | ((uint64_t)L.aux[5] << 32);
+  const int64_t n = out.shape[0];
+  const int threads = n >= kRandomParallelMin ? num_threads() : 1;
+#pragma omp parallel for num_threads(threads) if (threads > 1)
+  for (int64_t i = 0; i < n; i++) {
+    ElementStream s(k0, k1, lo + (uint64_t)i, hi);
+    for (int w = 0; w < 4; w++) *(uint32_t*)(out.data + i * out.strides[0] + w * out.strides[1]) = s.next32();
+  }
+  return nullptr;
+}
+
+RegisterCommand reg_dist("random_dist", exec_random_dist);
+RegisterCommand reg_integers("random_integers", exec_random_integers);
+RegisterCommand reg_raw("random_raw", exec_random_raw);
+
+}  // namespace
+}  // namespace qk

@@ -1,0 +1,129 @@
+// The elementwise distributions as data: NumPy's parameter names and defaults, and the checks
+// NumPy makes (with its messages). One generic path (sampleDist) parses, checks and draws.
+import { NDArray } from '../../core/ndarray.js';
+import { scope } from '../../core/memory.js';
+import { drawDist } from './draw.js';
+import type { DistName } from './ops.js';
+import { type Param, check, floatDType, freeParams, outShape, parseArgs, targetDevice, toParam } from './params.js';
+import type { Philox } from './philox.js';
+
+interface ParamSpec {
+  readonly name: string;
+  /** Absent: a required argument. */
+  readonly def?: number;
+  /** [is bad, NumPy's message] pairs. */
+  readonly checks?: readonly (readonly [(x: number) => boolean, string])[];
+}
+
+export interface DistSpec {
+  readonly dist: DistName;
+  readonly params: readonly ParamSpec[];
+  /** Parameters the sampler takes after the user's (standard_gamma is gamma with scale 1). */
+  readonly fixed?: readonly number[];
+  /** Integer-valued (int64 results, no dtype option), as NumPy's discrete distributions. */
+  readonly discrete?: boolean;
+}
+
+const neg = (name: string) => [(x: number) => x < 0, `${name} < 0`] as const;
+const nonPos = (name: string) => [(x: number) => x <= 0, `${name} <= 0`] as const;
+const loc = { name: 'loc', def: 0 };
+const scale = { name: 'scale', def: 1, checks: [neg('scale')] };
+
+// NumPy's POISSON_LAM_MAX: int64 max minus ten standard deviations.
+const POISSON_LAM_MAX = 9.223372006484771e18;
+
+export const SPECS = {
+  uniform: { dist: 'uniform', params: [{ name: 'low', def: 0 }, { name: 'high', def: 1 }] },
+  normal: { dist: 'normal', params: [loc, scale] },
+  exponential: { dist: 'exponential', params: [scale] },
+  gamma: { dist: 'gamma', params: [{ name: 'shape', checks: [neg('shape')] }, scale] },
+  standard_gamma: { dist: 'gamma', params: [{ name: 'shape', checks: [neg('shape')] }], fixed: [1] },
+  beta: { dist: 'beta', params: [{ name: 'a', checks: [nonPos('a')] }, { name: 'b', checks: [nonPos('b')] }] },
+  chisquare: { dist: 'chisquare', params: [{ name: 'df', checks: [nonPos('df')] }] },
+  f: { dist: 'f', params: [{ name: 'dfnum', checks: [nonPos('dfnum')] }, { name: 'dfden', checks: [nonPos('dfden')] }] },
+  gumbel: { dist: 'gumbel', params: [loc, scale] },
+  laplace: { dist: 'laplace', params: [loc, scale] },
+  logistic: { dist: 'logistic', params: [loc, scale] },
+  lognormal: { dist: 'lognormal', params: [{ name: 'mean', def: 0 }, { name: 'sigma', def: 1, checks: [neg('sigma')] }] },
+  pareto: { dist: 'pareto', params: [{ name: 'a', checks: [nonPos('a')] }] },
+  power: { dist: 'power', params: [{ name: 'a', checks: [nonPos('a')] }] },
+  rayleigh: { dist: 'rayleigh', params: [scale] },
+  weibull: { dist: 'weibull', params: [{ name: 'a', checks: [neg('a')] }] },
+  standard_cauchy: { dist: 'standard_cauchy', params: [] },
+  standard_t: { dist: 'standard_t', params: [{ name: 'df', checks: [nonPos('df')] }] },
+  binomial: {
+    dist: 'binomial', discrete: true,
+    params: [{ name: 'n', checks: [neg('n')] }, { name: 'p', checks: [[(x: number) => !(x >= 0 && x <= 1), 'p < 0, p > 1 or p is NaN']] }],
+  },
+  poisson: {
+    dist: 'poisson', discrete: true,
+    params: [{ name: 'lam', def: 1, checks: [[(x: number) => !(x >= 0), 'lam < 0 or lam is NaN'], [(x: number) => x > POISSON_LAM_MAX, 'lam value too large']] }],
+  },
+  geometric: {
+    dist: 'geometric', discrete: true,
+    params: [{ name: 'p', checks: [[(x: number) => !(x > 0 && x <= 1), 'p <= 0, p > 1 or p contains NaNs']] }],
+  },
+} as const satisfies Record<string, DistSpec>;
+
+export type DistMethod = keyof typeof SPECS;
+
+/** Host walk of two parameters broadcast together (for checks relating them, like uniform's). */
+function eachPair(a: Param, b: Param, fn: (x: number, y: number) => void, who: string): void {
+  if ('scalar' in a && 'scalar' in b) return fn(a.scalar, b.scalar);
+  const shape = outShape([a, b], null, who);
+  const n = shape.reduce((s, d) => s * d, 1);
+  const read = (p: Param): ((i: number) => number) => {
+    if ('scalar' in p) return () => p.scalar;
+    const st = p.array.shape, off = shape.length - st.length;
+    return (i: number) => {
+      let src = 0, mul = 1;
+      for (let d = shape.length - 1; d >= 0; d--) {
+        const idx = i % shape[d]!;
+        i = Math.floor(i / shape[d]!);
+        const sd = d - off;
+        if (sd >= 0) {
+          if (st[sd] !== 1) src += idx * mul;
+          mul *= st[sd]!;
+        }
+      }
+      return p.values[src]!;
+    };
+  };
+  const ra = read(a), rb = read(b);
+  for (let i = 0; i < n; i++) fn(ra(i), rb(i));
+}
+
+/** uniform's extra checks: NumPy's Generator refuses high < low; both refuse an infinite range. */
+function checkUniform(low: Param, high: Param, legacy: boolean, who: string): void {
+  eachPair(low, high, (lo, hi) => {
+    if (!legacy && hi - lo < 0) throw new RangeError(`${who}: high - low < 0`);
+    if (!Number.isFinite(hi - lo) && !Number.isNaN(hi - lo)) throw new RangeError(`${who}: Range exceeds valid bounds`);
+  }, who);
+}
+
+/** The generic path: parse NumPy's signature, check the parameters, draw. */
+export function sampleDist(bg: Philox, who: string, spec: DistSpec, args: readonly unknown[], legacy: boolean): NDArray {
+  const { params, size, opts } = parseArgs(who, spec.params.map((p) => p.name), args);
+  if (spec.discrete && opts.dtype !== undefined && opts.dtype !== 'int64') {
+    throw new TypeError(`${who}: Unsupported dtype dtype('${String(opts.dtype)}'): ${who} returns int64`);
+  }
+  const dtype = spec.discrete ? 'int64' : floatDType(opts.dtype, who);
+  const device = targetDevice(opts.device, who);
+  return scope(() => {
+    const ps: Param[] = [];
+    try {
+      for (const s of spec.params) {
+        const v = params[s.name] ?? ('def' in s ? s.def : undefined);
+        if (v === undefined) throw new TypeError(`${who}: missing required argument '${s.name}'`);
+        const p = toParam(v, s.name, who);
+        ps.push(p);
+        for (const [bad, msg] of s.checks ?? []) check(p, bad, msg, who);
+      }
+      for (const v of spec.fixed ?? []) ps.push({ scalar: v });
+      if (spec.dist === 'uniform') checkUniform(ps[0]!, ps[1]!, legacy, who);
+      return drawDist(bg, who, spec.dist, ps, size, dtype, device);
+    } finally {
+      freeParams(ps);
+    }
+  });
+}
