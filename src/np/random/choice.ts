@@ -113,12 +113,12 @@ export function sampleChoice(bg: Philox, args: readonly unknown[], legacy: boole
     let pv: Float64Array | undefined;
     if (pArg !== undefined && pArg !== null) {
       const p = toNDArray(pArg, who);
-      if (p.ndim !== 1) throw new RangeError(`${who}: 'p' must be 1-dimensional`);
-      if (p.size !== pop) throw new RangeError(`${who}: 'a' and 'p' must have same size`);
+      if (p.ndim !== 1) throw new RangeError(legacy ? `${who}: 'p' must be 1-dimensional` : `${who}: p must be 1-dimensional`);
+      if (p.size !== pop) throw new RangeError(legacy ? `${who}: 'a' and 'p' must have same size` : `${who}: a and p must have same size`);
       const pf = castArray(p, 'float64');
       pv = pf._readRawSync(who) as Float64Array;
       if (pv.some((x) => !Number.isFinite(x))) throw new RangeError(`${who}: probabilities contain NaN`);
-      if (pv.some((x) => x < 0)) throw new RangeError(`${who}: probabilities are not non-negative`);
+      if (pv.some((x) => x < 0)) throw new RangeError(`${who}: ${legacy ? 'p' : 'P'}robabilities are not non-negative`);
       const sum = pv.reduce((s, x) => s + x, 0);
       const tol = isFloat(p.dtype) ? sumTolerance(p) : Math.sqrt(2 ** -52);
       if (Math.abs(sum - 1) > tol) {

@@ -97,7 +97,9 @@ function eachPair(a: Param, b: Param, fn: (x: number, y: number) => void, who: s
 function checkUniform(low: Param, high: Param, legacy: boolean, who: string): void {
   eachPair(low, high, (lo, hi) => {
     if (!legacy && hi - lo < 0) throw new RangeError(`${who}: high - low < 0`);
-    if (!Number.isFinite(hi - lo) && !Number.isNaN(hi - lo)) throw new RangeError(`${who}: Range exceeds valid bounds`);
+    if (!Number.isFinite(hi - lo) && !Number.isNaN(hi - lo)) {
+      throw new RangeError(legacy ? `${who}: Range exceeds valid bounds` : `${who}: high - low range exceeds valid bounds`);
+    }
   }, who);
 }
 
