@@ -272,6 +272,7 @@ describe('values and options', () => {
     const g = np.random.default_rng(7);
     expect(() => g.normal(0, 1, 3, { bogus: 1 } as never)).toThrow(/^normal: got an unexpected keyword argument 'bogus'/);
     expect(() => g.normal(0, 1, { loc: 2 })).toThrow(/^normal: got multiple values for argument 'loc'/);
+    // @ts-expect-error: the required argument is missing on purpose
     expect(() => g.beta()).toThrow(/^beta: missing required argument 'a'/);
   });
 

@@ -11,7 +11,7 @@ afterEach(() => npx.set_num_threads(1));
 
 const list = (a: NDArray): unknown[] => {
   try {
-    return [...(a.dataSync() as ArrayLike<unknown>)];
+    return Array.from(a.dataSync() as ArrayLike<unknown>);
   } finally {
     a.dispose();
   }
