@@ -6,6 +6,7 @@
 #include <omp.h>
 
 #include <cmath>
+#include <type_traits>
 
 #include "command.h"
 #include "launch.h"
@@ -93,61 +94,111 @@ inline int64_t sample_int(int dist, ElementStream& s, const double* p) {
   }
 }
 
-// aux: [dist, out kind, k0, k1, lo (low word), lo (high word), hi (low word), hi (high word),
-//       nparams, then per parameter: is a tensor, scalar value];
-// tensors: out, then the tensor parameters in order (float64, broadcast to out's shape).
-const char* exec_random_dist() {
-  TensorLaunch L;
-  if (const char* err = parse_tensors(L)) return err;
-  if (L.naux < 9) return "random_dist: bad launch";
-  const int dist = (int)L.aux[0], kind = (int)L.aux[1];
-  const uint32_t k0 = (uint32_t)L.aux[2], k1 = (uint32_t)L.aux[3];
-  const uint64_t lo = (uint64_t)L.aux[4] | ((uint64_t)L.aux[5] << 32);
-  const uint64_t hi = (uint64_t)L.aux[6] | ((uint64_t)L.aux[7] << 32);
-  const int np = (int)L.aux[8];
-  if (np > 3 || L.naux != 9 + 2 * np) return "random_dist: bad launch";
-  double scalars[3] = {0, 0, 0};
-  int tensor_of[3] = {-1, -1, -1};
-  int nt = 1;
-  for (int k = 0; k < np; k++) {
-    if (L.aux[9 + 2 * k] != 0) tensor_of[k] = nt++;
-    else scalars[k] = L.aux[10 + 2 * k];
-  }
-  if (L.nargs != nt) return "random_dist: bad launch";
-  const Tensor& out = L.t[0];
-  for (int a = 1; a < nt; a++) {
-    if (L.t[a].ndim != out.ndim || L.t[a].itemsize != 8) return "random_dist: bad parameter tensor";
-    for (int d = 0; d < out.ndim; d++) if (L.t[a].shape[d] != out.shape[d]) return "random_dist: bad parameter tensor";
-  }
+struct DistLaunch {
+  const Tensor* out;
+  const Tensor* param[3];  // nullptr: scalar
+  double scalars[3];
+  uint32_t k0, k1;
+  uint64_t lo, hi;
+};
+
+// The element loop for one distribution and output type: `D` is a template argument so the
+// sampler's switch folds away. A fresh output with scalar parameters takes the flat fast path.
+template <int D, class Out> void fill(const DistLaunch& L, bool f32) {
+  const Tensor& out = *L.out;
   const int64_t n = out.size();
-  if (n == 0) return nullptr;
+  bool flat = !L.param[0] && !L.param[1] && !L.param[2];
+  int64_t expect = (int64_t)sizeof(Out);
+  for (int d = out.ndim - 1; d >= 0 && flat; d--) {
+    if (out.shape[d] != 1 && out.strides[d] != expect) flat = false;
+    expect *= out.shape[d];
+  }
   const int threads = n >= kRandomParallelMin ? num_threads() : 1;
 #pragma omp parallel num_threads(threads) if (threads > 1)
   {
     const int t = omp_get_thread_num(), T = omp_get_num_threads();
     const int64_t start = n * t / T, end = n * (t + 1) / T;
-    if (start < end) {
-      StridedCursor co(out, start);
-      StridedCursor c1(L.t[tensor_of[0] > 0 ? tensor_of[0] : 0], start);
-      StridedCursor c2(L.t[tensor_of[1] > 0 ? tensor_of[1] : 0], start);
-      StridedCursor c3(L.t[tensor_of[2] > 0 ? tensor_of[2] : 0], start);
-      double p[3] = {scalars[0], scalars[1], scalars[2]};
+    double p[3] = {L.scalars[0], L.scalars[1], L.scalars[2]};
+    if (start < end && flat) {
+      Out* o = (Out*)out.data;
       for (int64_t i = start; i < end; i++) {
-        if (tensor_of[0] > 0) { p[0] = *(const double*)c1.ptr; c1.next(); }
-        if (tensor_of[1] > 0) { p[1] = *(const double*)c2.ptr; c2.next(); }
-        if (tensor_of[2] > 0) { p[2] = *(const double*)c3.ptr; c3.next(); }
-        ElementStream s(k0, k1, lo + (uint64_t)i, hi);
-        switch (kind) {
-          case kF32: *(float*)co.ptr = (float)sample(dist, s, p, true); break;
-          case kF64: *(double*)co.ptr = sample(dist, s, p, false); break;
-          case kI64: *(int64_t*)co.ptr = sample_int(dist, s, p); break;
-          default: *(uint64_t*)co.ptr = s.next64(); break;
-        }
+        ElementStream s(L.k0, L.k1, L.lo + (uint64_t)i, L.hi);
+        if constexpr (std::is_same_v<Out, uint64_t>) o[i] = s.next64();
+        else if constexpr (std::is_same_v<Out, int64_t>) o[i] = sample_int(D, s, p);
+        else o[i] = (Out)sample(D, s, p, f32);
+      }
+    } else if (start < end) {
+      StridedCursor co(out, start);
+      StridedCursor c0(L.param[0] ? *L.param[0] : out, start), c1(L.param[1] ? *L.param[1] : out, start),
+          c2(L.param[2] ? *L.param[2] : out, start);
+      for (int64_t i = start; i < end; i++) {
+        if (L.param[0]) { p[0] = *(const double*)c0.ptr; c0.next(); }
+        if (L.param[1]) { p[1] = *(const double*)c1.ptr; c1.next(); }
+        if (L.param[2]) { p[2] = *(const double*)c2.ptr; c2.next(); }
+        ElementStream s(L.k0, L.k1, L.lo + (uint64_t)i, L.hi);
+        if constexpr (std::is_same_v<Out, uint64_t>) *(Out*)co.ptr = s.next64();
+        else if constexpr (std::is_same_v<Out, int64_t>) *(Out*)co.ptr = sample_int(D, s, p);
+        else *(Out*)co.ptr = (Out)sample(D, s, p, f32);
         co.next();
       }
     }
   }
-  return nullptr;
+}
+
+template <int D> const char* fill_kind(const DistLaunch& L, int kind) {
+  switch (kind) {
+    case kF32: fill<D, float>(L, true); return nullptr;
+    case kF64: fill<D, double>(L, false); return nullptr;
+    case kI64: fill<D, int64_t>(L, false); return nullptr;
+    case kU64: fill<D, uint64_t>(L, false); return nullptr;
+    default: return "random_dist: bad output kind";
+  }
+}
+
+template <int D = 0> const char* dispatch_dist(int dist, const DistLaunch& L, int kind) {
+  if constexpr (D > kGeometric) {
+    return "random_dist: unknown distribution";
+  } else {
+    if (dist == D) return fill_kind<D>(L, kind);
+    return dispatch_dist<D + 1>(dist, L, kind);
+  }
+}
+
+// aux: [dist, out kind, k0, k1, lo (low word), lo (high word), hi (low word), hi (high word),
+//       nparams, then per parameter: is a tensor, scalar value];
+// tensors: out, then the tensor parameters in order (float64, broadcast to out's shape).
+const char* exec_random_dist() {
+  TensorLaunch T;
+  if (const char* err = parse_tensors(T)) return err;
+  if (T.naux < 9) return "random_dist: bad launch";
+  const int dist = (int)T.aux[0], kind = (int)T.aux[1];
+  DistLaunch L{};
+  L.k0 = (uint32_t)T.aux[2];
+  L.k1 = (uint32_t)T.aux[3];
+  L.lo = (uint64_t)T.aux[4] | ((uint64_t)T.aux[5] << 32);
+  L.hi = (uint64_t)T.aux[6] | ((uint64_t)T.aux[7] << 32);
+  const int np = (int)T.aux[8];
+  if (np > 3 || T.naux != 9 + 2 * np) return "random_dist: bad launch";
+  int nt = 1;
+  for (int k = 0; k < np; k++) {
+    if (T.aux[9 + 2 * k] != 0) {
+      if (nt >= T.nargs) return "random_dist: bad launch";
+      L.param[k] = &T.t[nt++];
+    } else {
+      L.scalars[k] = T.aux[10 + 2 * k];
+    }
+  }
+  if (T.nargs != nt) return "random_dist: bad launch";
+  L.out = &T.t[0];
+  const Tensor& out = T.t[0];
+  for (int a = 1; a < nt; a++) {
+    if (T.t[a].ndim != out.ndim || T.t[a].itemsize != 8) return "random_dist: bad parameter tensor";
+    for (int d = 0; d < out.ndim; d++) if (T.t[a].shape[d] != out.shape[d]) return "random_dist: bad parameter tensor";
+  }
+  const int64_t want = kind == kF32 ? 4 : 8;
+  if (out.itemsize != want) return "random_dist: bad output";
+  if (out.size() == 0) return nullptr;
+  return dispatch_dist(dist, L, kind);
 }
 
 // np.random's integers: aux [out is uint64, k0, k1, lo (2 words), hi (2 words), low is a tensor,

@@ -12,12 +12,15 @@ export const DIST_CODES = [
 ] as const;
 export type DistName = (typeof DIST_CODES)[number];
 
-/** A draw's place in the Philox stream: key words and the 64-bit counter halves of element 0. */
+/**
+ * A draw's place in the Philox stream: key words and the 64-bit counter halves of element 0, each
+ * as two 32-bit words (low first; numbers, not BigInts, to keep small draws cheap).
+ */
 export interface StreamAttrs {
   key: readonly [number, number];
   /** Element i uses counter (lo + i, hi + j), j = 0, 1, ... its successive blocks. */
-  lo: bigint;
-  hi: bigint;
+  lo: readonly [number, number];
+  hi: readonly [number, number];
 }
 
 export interface RandomDistAttrs extends StreamAttrs {
@@ -29,7 +32,7 @@ export interface RandomDistAttrs extends StreamAttrs {
   scalars: readonly (number | null)[];
 }
 
-const NO_STREAM: StreamAttrs = { key: [0, 0], lo: 0n, hi: 0n };
+const NO_STREAM: StreamAttrs = { key: [0, 0], lo: [0, 0], hi: [0, 0] };
 
 /**
  * Elementwise sampler: inputs are the array-valued parameters (float64, broadcast to `shape`), in

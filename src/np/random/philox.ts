@@ -71,43 +71,53 @@ function toBig(v: bigint | number, bits: number, what: string, who: string): big
  * seed itself in the key (word 0 = low 32 bits) and starts the counter at 0; there is no seed hashing.
  */
 export class Philox {
-  /** @internal */ _key: bigint;
-  /** @internal */ _lo: bigint;
-  /** @internal */ _hi: bigint;
+  // Key and counter halves as 32-bit words (low first): a draw reads them without BigInt work.
+  /** @internal */ _key: [number, number] = [0, 0];
+  /** @internal */ _lo: [number, number] = [0, 0];
+  /** @internal */ _hi: [number, number] = [0, 0];
 
   constructor(seed: SeedLike = null, opts: PhiloxOptions = {}) {
     const who = 'Philox';
-    this._key = opts.key === undefined ? seedToKey(seed, who)
+    const key = opts.key === undefined ? seedToKey(seed, who)
       : typeof opts.key === 'object' ? wordsToBig(opts.key, who) : toBig(opts.key, 64, 'key', who);
     const ctr = opts.counter === undefined ? 0n
       : typeof opts.counter === 'object' ? wordsToBig(opts.counter, who) : toBig(opts.counter, 128, 'counter', who);
-    this._lo = ctr & (U64 - 1n);
-    this._hi = ctr >> 64n;
+    this.setWords(key, ctr);
+  }
+
+  private setWords(key: bigint, ctr: bigint): void {
+    const w = (v: bigint, k: number): number => Number((v >> BigInt(32 * k)) & M32);
+    this._key = [w(key, 0), w(key, 1)];
+    this._lo = [w(ctr, 0), w(ctr, 1)];
+    this._hi = [w(ctr, 2), w(ctr, 3)];
   }
 
   get state(): PhiloxState {
-    return { bit_generator: 'Philox4x32', key: this._key, counter: this._lo | (this._hi << 64n) };
+    const big = (a: readonly number[]): bigint => a.reduce((v, x, i) => v | (BigInt(x) << BigInt(32 * i)), 0n);
+    return { bit_generator: 'Philox4x32', key: big(this._key), counter: big([...this._lo, ...this._hi]) };
   }
 
   set state(s: PhiloxState) {
     const who = 'Philox.state';
     if (s.bit_generator !== 'Philox4x32') throw new TypeError(`${who}: state must be for a Philox4x32 PRNG`);
-    this._key = toBig(s.key, 64, 'key', who);
-    const c = toBig(s.counter, 128, 'counter', who);
-    this._lo = c & (U64 - 1n);
-    this._hi = c >> 64n;
+    this.setWords(toBig(s.key, 64, 'key', who), toBig(s.counter, 128, 'counter', who));
   }
 
   /** @internal the stream position of a draw of n elements; advances past them. */
   _take(n: number): StreamAttrs {
-    const at: StreamAttrs = { key: [Number(this._key & M32), Number(this._key >> 32n)], lo: this._lo, hi: this._hi };
-    this._lo = (this._lo + BigInt(n)) % U64;
+    const at: StreamAttrs = { key: this._key, lo: this._lo, hi: this._hi };
+    // lo += n (mod 2^64) in 32-bit words; exact while the low word plus n stays below 2^53.
+    const sum = this._lo[0] + n;
+    const carry = Math.floor(sum / 2 ** 32);
+    this._lo = [sum - carry * 2 ** 32, (this._lo[1] + carry) % 2 ** 32];
     return at;
   }
 
   /** Moves the element counter forward by `delta` draws' worth of elements (NumPy's advance). */
   advance(delta: number | bigint): this {
-    this._lo = (((this._lo + BigInt(delta)) % U64) + U64) % U64;
+    const lo = BigInt(this._lo[0]) | (BigInt(this._lo[1]) << 32n);
+    const next = (((lo + BigInt(delta)) % U64) + U64) % U64;
+    this._lo = [Number(next & M32), Number(next >> 32n)];
     return this;
   }
 

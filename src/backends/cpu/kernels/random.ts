@@ -15,7 +15,7 @@ function words(v: bigint): [number, number] {
 }
 
 function streamAux(a: StreamAttrs): number[] {
-  return [a.key[0], a.key[1], ...words(a.lo), ...words(a.hi)];
+  return [a.key[0], a.key[1], a.lo[0], a.lo[1], a.hi[0], a.hi[1]];
 }
 
 const OUT_KIND: Record<string, number> = { float32: 0, float64: 1, int64: 2, uint64: 3 };
