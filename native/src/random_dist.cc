@@ -20,7 +20,8 @@ namespace {
 enum Dist {
   kUniform, kNormal, kExponential, kGamma, kBeta, kChisquare, kF, kGumbel, kLaplace, kLogistic,
   kLognormal, kPareto, kPower, kRayleigh, kWeibull, kBinomial, kPoisson, kBits, kStandardCauchy,
-  kStandardT, kGeometric,
+  kStandardT, kGeometric, kTriangular, kWald, kVonmises, kNoncentralChisquare, kNoncentralF,
+  kNegativeBinomial, kLogseries, kZipf,
 };
 // Output kinds: float32 / float64 / int64 / uint64.
 enum OutKind { kF32, kF64, kI64, kU64 };
@@ -76,6 +77,26 @@ inline double sample(int dist, ElementStream& s, const double* p, bool f32) {
       const double g = std_gamma(s, p[0] / 2.0);
       return std::sqrt(p[0] / 2.0) * z / std::sqrt(g);
     }
+    case kTriangular: {
+      const double base = p[2] - p[0], leftbase = p[1] - p[0];
+      const double u = s.next_double();
+      if (u <= leftbase / base) return p[0] + std::sqrt(u * leftbase * base);
+      return p[2] - std::sqrt((1.0 - u) * (p[2] - p[1]) * base);
+    }
+    case kWald: {
+      // Michael, Schucany & Haas (1976), as NumPy.
+      const double mean = p[0], mu_2l = mean / (2.0 * p[1]);
+      double y = std_normal(s);
+      y = mean * y * y;
+      const double x = mean + mu_2l * (y - std::sqrt(4.0 * p[1] * y + y * y));
+      return s.next_double() <= mean / (mean + x) ? x : mean * mean / x;
+    }
+    case kVonmises: return vonmises_sample(s, p[0], p[1]);
+    case kNoncentralChisquare: return noncentral_chisquare(s, p[0], p[1]);
+    case kNoncentralF: {
+      const double t = noncentral_chisquare(s, p[0], p[2]) * p[1];
+      return t / (2.0 * std_gamma(s, p[1] / 2.0) * p[0]);
+    }
     default: return NAN;
   }
 }
@@ -90,6 +111,13 @@ inline int64_t sample_int(int dist, ElementStream& s, const double* p) {
       const double e = std_exponential(s);
       return (int64_t)std::ceil(-e / std::log1p(-p[0]));
     }
+    case kNegativeBinomial: {
+      // A Poisson of a Gamma(n, (1 - p) / p) rate, as NumPy.
+      const double y = std_gamma(s, p[0]) * ((1.0 - p[1]) / p[1]);
+      return y > 0.0 ? poisson_sample(s, y) : 0;
+    }
+    case kLogseries: return logseries_sample(s, p[0]);
+    case kZipf: return zipf_sample(s, p[0]);
     default: return 0;
   }
 }
@@ -156,7 +184,7 @@ template <int D> const char* fill_kind(const DistLaunch& L, int kind) {
 }
 
 template <int D = 0> const char* dispatch_dist(int dist, const DistLaunch& L, int kind) {
-  if constexpr (D > kGeometric) {
+  if constexpr (D > kZipf) {
     return "random_dist: unknown distribution";
   } else {
     if (dist == D) return fill_kind<D>(L, kind);

@@ -91,6 +91,46 @@ const char* exec_random_mvnormal() {
   return nullptr;
 }
 
+// Dirichlet rows: normalised Gamma(alpha_j) draws; for small alphas (max < 0.1, where all gammas
+// may underflow to 0) stick-breaking with Beta(alpha_j, sum of the rest), as NumPy.
+// aux: [k0, k1, lo (2 words), hi (2 words)]; tensors: out float64 [m, k], alpha float64 [k] (C-contiguous).
+const char* exec_random_dirichlet() {
+  TensorLaunch L;
+  if (const char* err = parse_tensors(L)) return err;
+  if (L.naux != 6 || L.nargs != 2) return "random_dirichlet: bad launch";
+  const StreamBase b = read_base(L);
+  const Tensor &out = L.t[0], &al = L.t[1];
+  if (out.ndim != 2 || al.ndim != 1 || out.shape[1] != al.shape[0] || out.itemsize != 8 || al.itemsize != 8) return "random_dirichlet: bad shapes";
+  const int64_t m = out.shape[0], k = out.shape[1];
+  double amax = 0.0;
+  for (int64_t j = 0; j < k; j++) amax = std::fmax(amax, *(const double*)(al.data + j * al.strides[0]));
+  const int threads = m >= kRowsParallelMin ? num_threads() : 1;
+#pragma omp parallel for num_threads(threads) if (threads > 1)
+  for (int64_t i = 0; i < m; i++) {
+    ElementStream s(b.k0, b.k1, b.lo + (uint64_t)i, b.hi);
+    auto at = [&](int64_t j) -> double& { return *(double*)(out.data + i * out.strides[0] + j * out.strides[1]); };
+    auto alpha = [&](int64_t j) { return *(const double*)(al.data + j * al.strides[0]); };
+    if (amax < 0.1 && k > 0) {
+      double rest = 0.0;
+      for (int64_t j = 0; j < k; j++) rest += alpha(j);
+      double left = 1.0;
+      for (int64_t j = 0; j + 1 < k; j++) {
+        rest -= alpha(j);
+        const double x = (alpha(j) == 0.0) ? 0.0 : (rest <= 0.0 ? 1.0 : beta_sample(s, alpha(j), rest));
+        at(j) = left * x;
+        left -= at(j);
+      }
+      at(k - 1) = left;
+    } else {
+      double sum = 0.0;
+      for (int64_t j = 0; j < k; j++) sum += (at(j) = std_gamma(s, alpha(j)));
+      for (int64_t j = 0; j < k; j++) at(j) /= sum;
+    }
+  }
+  return nullptr;
+}
+
+RegisterCommand reg_dirichlet("random_dirichlet", exec_random_dirichlet);
 RegisterCommand reg_multinomial("random_multinomial", exec_random_multinomial);
 RegisterCommand reg_mvnormal("random_mvnormal", exec_random_mvnormal);
 

@@ -212,6 +212,81 @@ inline int64_t poisson_sample(ElementStream& s, double lam) {
   }
 }
 
+// Best & Fisher's rejection method as NumPy's random_vonmises, result in [-pi, pi].
+inline double vonmises_sample(ElementStream& s, double mu, double kappa) {
+  constexpr double kPi = 3.14159265358979323846;
+  double result;
+  if (kappa < 1e-8) return kPi * (2.0 * s.next_double() - 1.0);
+  if (kappa > 1e6) {
+    result = mu + std::sqrt(1.0 / kappa) * std_normal(s);
+  } else {
+    double sv;
+    if (kappa < 1e-5) {
+      sv = 1.0 / kappa + kappa;
+    } else {
+      const double r = 1.0 + std::sqrt(1.0 + 4.0 * kappa * kappa);
+      const double rho = (r - std::sqrt(2.0 * r)) / (2.0 * kappa);
+      sv = (1.0 + rho * rho) / (2.0 * rho);
+    }
+    double w;
+    for (;;) {
+      const double u = s.next_double();
+      const double z = std::cos(kPi * u);
+      w = (1.0 + sv * z) / (sv + z);
+      const double y = kappa * (sv - w);
+      const double v = s.next_double();
+      if ((y * (2.0 - y) - v >= 0.0) || (std::log(y / v) + 1.0 - y >= 0.0)) break;
+    }
+    result = std::acos(w);
+    if (s.next_double() < 0.5) result = -result;
+    result += mu;
+  }
+  const bool neg = result < 0.0;
+  double mod = std::fmod(std::fabs(result) + kPi, 2.0 * kPi) - kPi;
+  return neg ? -mod : mod;
+}
+
+inline double noncentral_chisquare(ElementStream& s, double df, double nonc) {
+  if (std::isnan(nonc)) return NAN;
+  if (nonc == 0.0) return 2.0 * std_gamma(s, df / 2.0);
+  if (df > 1.0) {
+    const double chi2 = 2.0 * std_gamma(s, (df - 1.0) / 2.0);
+    const double n = std_normal(s) + std::sqrt(nonc);
+    return chi2 + n * n;
+  }
+  const int64_t i = poisson_sample(s, nonc / 2.0);
+  return 2.0 * std_gamma(s, (df + 2.0 * (double)i) / 2.0);
+}
+
+// Kemp's second accelerated generator (LS), as NumPy's random_logseries.
+inline int64_t logseries_sample(ElementStream& s, double p) {
+  const double r = std::log1p(-p);
+  for (;;) {
+    const double v = s.next_double();
+    if (v >= p) return 1;
+    const double u = s.next_double();
+    const double q = -std::expm1(r * u);
+    if (v <= q * q) {
+      const double res = std::floor(1.0 + std::log(v) / std::log(q));
+      if (res < 1.0 || v == 0.0) continue;
+      return (int64_t)res;
+    }
+    return v >= q ? 1 : 2;
+  }
+}
+
+// Devroye's rejection method (Non-Uniform Random Variate Generation, X.6), as NumPy's random_zipf.
+inline int64_t zipf_sample(ElementStream& s, double a) {
+  const double am1 = a - 1.0, b = std::pow(2.0, am1);
+  for (;;) {
+    const double u = 1.0 - s.next_double(), v = s.next_double();
+    const double x = std::floor(std::pow(u, -1.0 / am1));
+    if (x > 9.2e18 || x < 1.0) continue;
+    const double t = std::pow(1.0 + 1.0 / x, am1);
+    if (v * x * (t - 1.0) / (b - 1.0) <= t / b) return (int64_t)x;
+  }
+}
+
 // Uniform integer in [0, range] (inclusive) by masked rejection: exact for every range up to 2^64 - 1.
 inline uint64_t bounded_u64(ElementStream& s, uint64_t range) {
   if (range == 0) return 0;

@@ -149,6 +149,37 @@ def cdf(name, x, p):
         df = p[0]
         tail = 0.5 * _betainc(df / 2, 0.5, df / (df + x ** 2))
         return np.where(x < 0, tail, 1 - tail)
+    if name == 'triangular':
+        lo, mode, hi = p
+        x = np.clip(x, lo, hi)
+        return np.where(x <= mode, (x - lo) ** 2 / ((hi - lo) * (mode - lo)), 1 - (hi - x) ** 2 / ((hi - lo) * (hi - mode)))
+    if name == 'wald':
+        mu, lam = p
+        x = np.maximum(x, 1e-300)
+        r = np.sqrt(lam / x)
+        return _phi(r * (x / mu - 1)) + np.exp(2 * lam / mu) * _phi(-r * (x / mu + 1))
+    if name == 'vonmises':
+        mu, kappa = p
+        grid = np.linspace(-math.pi, math.pi, 200001)
+        dens = np.exp(kappa * (np.cos(grid - mu) - 1))
+        cum = np.concatenate([[0], np.cumsum((dens[1:] + dens[:-1]) / 2 * np.diff(grid))])
+        return np.interp(x, grid, cum / cum[-1])
+    if name == 'noncentral_chisquare':
+        k, lam = p
+        out = np.zeros_like(x)
+        for j in range(int(lam / 2 + 12 * math.sqrt(lam / 2 + 1) + 30)):
+            w = math.exp(-lam / 2 + j * math.log(lam / 2) - math.lgamma(j + 1)) if lam > 0 else float(j == 0)
+            out += w * _gammainc(k / 2 + j, np.maximum(x, 0) / 2)
+        return out
+    if name == 'noncentral_f':
+        d1, d2, lam = p
+        x = np.maximum(x, 0)
+        z = d1 * x / (d1 * x + d2)
+        out = np.zeros_like(x)
+        for j in range(int(lam / 2 + 12 * math.sqrt(lam / 2 + 1) + 30)):
+            w = math.exp(-lam / 2 + j * math.log(lam / 2) - math.lgamma(j + 1))
+            out += w * _betainc(d1 / 2 + j, d2 / 2, z)
+        return out
     raise ValueError(name)
 
 
@@ -182,6 +213,18 @@ def pmf(name, k, p):
     if name == 'poisson':
         lam = p[0]
         return np.where(k >= 0, np.exp(k * math.log(lam) - lam - _lgamma(k + 1)), 0.0)
+    if name == 'negative_binomial':
+        n, q = p
+        lg = _lgamma(k + n) - _lgamma(k + 1) - math.lgamma(n)
+        return np.where(k >= 0, np.exp(lg + n * math.log(q) + k * math.log1p(-q)), 0.0)
+    if name == 'logseries':
+        q = p[0]
+        return np.where(k >= 1, -(q ** k) / (np.maximum(k, 1) * math.log1p(-q)), 0.0)
+    if name == 'zipf':
+        a = p[0]
+        big = 10 ** 6
+        zeta = float(np.sum(np.arange(1, big + 1, dtype=float) ** -a)) + big ** (1 - a) / (a - 1)
+        return np.where(k >= 1, np.maximum(k, 1) ** -a / zeta, 0.0)
     if name == 'geometric':
         return np.where(k >= 1, (1 - p[0]) ** (k - 1) * p[0], 0.0)
     raise ValueError(name)

@@ -51,6 +51,24 @@ export const SPECS = {
   weibull: { dist: 'weibull', params: [{ name: 'a', checks: [neg('a')] }] },
   standard_cauchy: { dist: 'standard_cauchy', params: [] },
   standard_t: { dist: 'standard_t', params: [{ name: 'df', checks: [nonPos('df')] }] },
+  triangular: { dist: 'triangular', params: [{ name: 'left' }, { name: 'mode' }, { name: 'right' }] },
+  wald: { dist: 'wald', params: [{ name: 'mean', checks: [nonPos('mean')] }, { name: 'scale', checks: [nonPos('scale')] }] },
+  vonmises: { dist: 'vonmises', params: [{ name: 'mu' }, { name: 'kappa', checks: [neg('kappa')] }] },
+  noncentral_chisquare: {
+    dist: 'noncentral_chisquare', params: [{ name: 'df', checks: [nonPos('df')] }, { name: 'nonc', checks: [neg('nonc')] }],
+  },
+  noncentral_f: {
+    dist: 'noncentral_f',
+    params: [{ name: 'dfnum', checks: [nonPos('dfnum')] }, { name: 'dfden', checks: [nonPos('dfden')] }, { name: 'nonc', checks: [neg('nonc')] }],
+  },
+  negative_binomial: {
+    dist: 'negative_binomial', discrete: true,
+    params: [{ name: 'n', checks: [nonPos('n')] }, { name: 'p', checks: [[(x: number) => !(x > 0 && x <= 1), 'p <= 0, p > 1 or p contains NaNs']] }],
+  },
+  logseries: {
+    dist: 'logseries', discrete: true, params: [{ name: 'p', checks: [[(x: number) => !(x >= 0 && x < 1), 'p < 0, p >= 1 or p is NaN']] }],
+  },
+  zipf: { dist: 'zipf', discrete: true, params: [{ name: 'a', checks: [[(x: number) => !(x > 1), 'a <= 1 or a is NaN']] }] },
   binomial: {
     dist: 'binomial', discrete: true,
     params: [{ name: 'n', checks: [neg('n')] }, { name: 'p', checks: [[(x: number) => !(x >= 0 && x <= 1), 'p < 0, p > 1 or p is NaN']] }],
@@ -93,6 +111,14 @@ function eachPair(a: Param, b: Param, fn: (x: number, y: number) => void, who: s
   for (let i = 0; i < n; i++) fn(ra(i), rb(i));
 }
 
+/** triangular's checks relate its three parameters (NumPy's order and messages). */
+function checkTriangular(ps: readonly Param[], who: string): void {
+  const [l, m, r] = ps as [Param, Param, Param];
+  eachPair(l, m, (a, b) => { if (a > b) throw new RangeError(`${who}: left > mode`); }, who);
+  eachPair(m, r, (a, b) => { if (a > b) throw new RangeError(`${who}: mode > right`); }, who);
+  eachPair(l, r, (a, b) => { if (a === b) throw new RangeError(`${who}: left == right`); }, who);
+}
+
 /** uniform's extra checks: NumPy's Generator refuses high < low; both refuse an infinite range. */
 function checkUniform(low: Param, high: Param, legacy: boolean, who: string): void {
   eachPair(low, high, (lo, hi) => {
@@ -123,6 +149,7 @@ export function sampleDist(bg: Philox, who: string, spec: DistSpec, args: readon
       }
       for (const v of spec.fixed ?? []) ps.push({ scalar: v });
       if (spec.dist === 'uniform') checkUniform(ps[0]!, ps[1]!, legacy, who);
+      if (spec.dist === 'triangular') checkTriangular(ps, who);
       return drawDist(bg, who, spec.dist, ps, size, dtype, device);
     } finally {
       freeParams(ps);

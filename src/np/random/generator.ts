@@ -6,7 +6,7 @@ import type { NDArray } from '../../core/ndarray.js';
 import { sampleChoice, samplePermutation, sampleShuffle } from './choice.js';
 import { type DistMethod, SPECS, sampleDist } from './distributions.js';
 import { type IntLike, sampleIntegers } from './integers.js';
-import { sampleMultinomial, sampleMultivariateNormal } from './multivariate.js';
+import { sampleDirichlet, sampleMultinomial, sampleMultivariateNormal } from './multivariate.js';
 import { type ParamLike, type RandomOptions, type SizeLike, floatDType, isOptions, parseArgs, targetDevice } from './params.js';
 import { Philox, type SeedLike } from './philox.js';
 import { drawDist } from './draw.js';
@@ -104,6 +104,22 @@ export class Generator {
   poisson(lam?: P, size?: S, opts?: DistOptions): NDArray { return this.dist('poisson', [lam, size, opts]); }
   /** int64 number of trials up to the first success. */
   geometric(p: P, size?: S, opts?: DistOptions): NDArray { return this.dist('geometric', [p, size, opts]); }
+
+  triangular(left: P, mode?: P, right?: P, size?: S, opts?: DistOptions): NDArray { return this.dist('triangular', [left, mode, right, size, opts]); }
+  wald(mean: P, scale?: P, size?: S, opts?: DistOptions): NDArray { return this.dist('wald', [mean, scale, size, opts]); }
+  /** Angles in [-pi, pi]. */
+  vonmises(mu: P, kappa?: P, size?: S, opts?: DistOptions): NDArray { return this.dist('vonmises', [mu, kappa, size, opts]); }
+  noncentral_chisquare(df: P, nonc?: P, size?: S, opts?: DistOptions): NDArray { return this.dist('noncentral_chisquare', [df, nonc, size, opts]); }
+  noncentral_f(dfnum: P, dfden?: P, nonc?: P, size?: S, opts?: DistOptions): NDArray { return this.dist('noncentral_f', [dfnum, dfden, nonc, size, opts]); }
+  /** int64 failures before the n-th success. */
+  negative_binomial(n: P, p?: P, size?: S, opts?: DistOptions): NDArray { return this.dist('negative_binomial', [n, p, size, opts]); }
+  logseries(p: P, size?: S, opts?: DistOptions): NDArray { return this.dist('logseries', [p, size, opts]); }
+  zipf(a: P, size?: S, opts?: DistOptions): NDArray { return this.dist('zipf', [a, size, opts]); }
+
+  /** Dirichlet(alpha) rows of shape [...size, len(alpha)]. */
+  dirichlet(alpha: ParamLike, size?: SizeLike | RandomOptions, opts?: RandomOptions): NDArray {
+    return sampleDirichlet(this.bit_generator, [alpha, size, opts], 'dirichlet');
+  }
 
   /** Integers in [low, high) ([low, high] with endpoint); high null means [0, low). dtype default int64. */
   integers(low: IntLike | IntegersOptions, high?: IntLike | null | IntegersOptions, size?: SizeLike | IntegersOptions, opts?: IntegersOptions): NDArray {

@@ -7,7 +7,7 @@ import { applyOpaque } from '../../core/opaque.js';
 import { sizeOf } from '../../core/shape.js';
 import { asarray } from '../creation/array.js';
 import { reshape } from '../manip/views.js';
-import { randomMultinomialOp, randomMvnormalOp } from './ops.js';
+import { randomDirichletOp, randomMultinomialOp, randomMvnormalOp } from './ops.js';
 import { HOST, finish, floatDType, parseArgs, targetDevice } from './params.js';
 import type { Philox } from './philox.js';
 
@@ -39,6 +39,23 @@ export function sampleMultinomial(bg: Philox, args: readonly unknown[], who: str
     const rows = sizeOf(shape);
     const r = applyOpaque(randomMultinomialOp, [p], { ...bg._take(rows), rows, n }, HOST)[0]!;
     return finish(reshape(r, [...shape, p.shape[0]!]), 'int64', device, who);
+  });
+}
+
+/** dirichlet(alpha, size = null, { dtype }): rows of shape [...size, len(alpha)] summing to 1. */
+export function sampleDirichlet(bg: Philox, args: readonly unknown[], who: string): NDArray {
+  const { params, size, opts } = parseArgs(who, ['alpha'], args);
+  const device = targetDevice(opts.device, who);
+  const dtype = floatDType(opts.dtype, who);
+  if (params.alpha === undefined) throw new TypeError(`${who}: missing required argument 'alpha'`);
+  return scope(() => {
+    const { a: alpha, v } = hostFloat64(params.alpha, who);
+    if (alpha.ndim !== 1) throw new RangeError(`${who}: alpha must be a 1-d sequence`);
+    if (v.some((x) => !(x >= 0))) throw new RangeError(`${who}: alpha < 0`);
+    const shape = size ?? [];
+    const rows = sizeOf(shape);
+    const r = applyOpaque(randomDirichletOp, [alpha], { ...bg._take(rows), rows, n: 0 }, HOST)[0]!;
+    return finish(reshape(r, [...shape, alpha.shape[0]!]), dtype, device, who);
   });
 }
 

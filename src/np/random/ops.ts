@@ -8,7 +8,8 @@ import { defineOp } from '../../core/op.js';
 export const DIST_CODES = [
   'uniform', 'normal', 'exponential', 'gamma', 'beta', 'chisquare', 'f', 'gumbel', 'laplace', 'logistic',
   'lognormal', 'pareto', 'power', 'rayleigh', 'weibull', 'binomial', 'poisson', 'bits', 'standard_cauchy',
-  'standard_t', 'geometric',
+  'standard_t', 'geometric', 'triangular', 'wald', 'vonmises', 'noncentral_chisquare', 'noncentral_f',
+  'negative_binomial', 'logseries', 'zipf',
 ] as const;
 export type DistName = (typeof DIST_CODES)[number];
 
@@ -99,4 +100,13 @@ export const randomMvnormalOp = defineOp<RandomRowsAttrs>({
   nin: 2,
   attrs: { ...NO_STREAM, rows: 0, n: 0 },
   infer: ([m], a) => [{ shape: [a.rows, m!.shape[0]!], dtype: 'float64' }],
+});
+
+/** Dirichlet rows: input alpha float64 [k]; output float64 [rows, k]. */
+export const randomDirichletOp = defineOp<RandomRowsAttrs>({
+  name: 'random_dirichlet',
+  kind: 'opaque',
+  nin: 1,
+  attrs: { ...NO_STREAM, rows: 0, n: 0 },
+  infer: ([a], at) => [{ shape: [at.rows, a!.shape[0]!], dtype: 'float64' }],
 });

@@ -2,7 +2,7 @@
 import type { TensorView } from '../../backend.js';
 import {
   DIST_CODES, type RandomDistAttrs, type RandomIntegersAttrs, type RandomRawAttrs, type RandomRowsAttrs, type StreamAttrs,
-  randomDistOp, randomIntegersOp, randomMultinomialOp, randomMvnormalOp, randomRawOp,
+  randomDirichletOp, randomDistOp, randomIntegersOp, randomMultinomialOp, randomMvnormalOp, randomRawOp,
 } from '../../../np/random/ops.js';
 import { registerCpuKernel, runCommand } from '../backend.js';
 
@@ -49,4 +49,8 @@ registerCpuKernel(randomMultinomialOp, ({ inputs, outputs, attrs }) => {
 
 registerCpuKernel(randomMvnormalOp, ({ inputs, outputs, attrs }) => {
   runCommand('random_mvnormal', streamAux(attrs as RandomRowsAttrs), [outputs[0]!, inputs[0]!, inputs[1]!]);
+});
+
+registerCpuKernel(randomDirichletOp, ({ inputs, outputs, attrs }) => {
+  runCommand('random_dirichlet', streamAux(attrs as RandomRowsAttrs), [outputs[0]!, inputs[0]!]);
 });
