@@ -167,8 +167,10 @@ interface DiscCase {
 
 const DISCRETE: DiscCase[] = [
   { label: 'binomial(10, 0.3) (inversion)', draw: (r) => r.binomial(10, 0.3, N), pmf: 'binomial', params: [10, 0.3], mean: 3, variance: 2.1 },
-  { label: 'binomial(1000, 0.4) (beta splitting)', draw: (r) => r.binomial(1000, 0.4, N), pmf: 'binomial', params: [1000, 0.4], mean: 400, variance: 240 },
+  { label: 'binomial(1000, 0.4) (BTRS)', draw: (r) => r.binomial(1000, 0.4, N), pmf: 'binomial', params: [1000, 0.4], mean: 400, variance: 240 },
   { label: 'binomial(200, 0.93) (p > 1/2)', draw: (r) => r.binomial(200, 0.93, N), pmf: 'binomial', params: [200, 0.93], mean: 186, variance: 200 * 0.93 * 0.07 },
+  { label: 'binomial(25, 0.45) (BTRS near its threshold)', draw: (r) => r.binomial(25, 0.45, N), pmf: 'binomial', params: [25, 0.45], mean: 11.25, variance: 25 * 0.45 * 0.55 },
+  { label: 'binomial(1000000, 0.5)', draw: (r) => r.binomial(1e6, 0.5, N), pmf: 'binomial', params: [1e6, 0.5], mean: 5e5, variance: 2.5e5 },
   { label: 'binomial(123456, 0.01)', draw: (r) => r.binomial(123456, 0.01, N), pmf: 'binomial', params: [123456, 0.01], mean: 1234.56, variance: 1234.56 * 0.99 },
   { label: 'poisson(3.5) (multiplication)', draw: (r) => r.poisson(3.5, N), pmf: 'poisson', params: [3.5], mean: 3.5, variance: 3.5 },
   { label: 'poisson(40) (PTRS)', draw: (r) => r.poisson(40, N), pmf: 'poisson', params: [40], mean: 40, variance: 40 },

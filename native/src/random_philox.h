@@ -158,27 +158,46 @@ inline int64_t binomial_inversion(ElementStream& s, int64_t n, double p) {
   return x;
 }
 
-// Exact for any n: while n p is large, split at the median order statistic of n uniforms, which is
-// Beta(i, n + 1 - i) distributed (Knuth, TAOCP 3.4.1), then finish by inversion.
+// log(k!) minus its Stirling approximation (k + 1/2) log(k + 1) - (k + 1) + log(2 pi) / 2.
+inline double stirling_tail(double k) {
+  if (k <= 15.0) {
+    int sign;
+    return lgamma_r(k + 1.0, &sign) - (k + 0.5) * std::log(k + 1.0) + (k + 1.0) - 0.91893853320467274178;
+  }
+  const double kp1sq = (k + 1.0) * (k + 1.0);
+  return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 / kp1sq) / kp1sq) / (k + 1.0);
+}
+
+// Hormann's BTRS (transformed rejection with squeeze; "The generation of binomial random
+// variates", 1993), for n p >= 10 with p <= 1/2: O(1) expected uniforms.
+inline int64_t binomial_btrs(ElementStream& s, double n, double p) {
+  const double stddev = std::sqrt(n * p * (1.0 - p));
+  const double b = 1.15 + 2.53 * stddev, a = -0.0873 + 0.0248 * b + 0.01 * p, c = n * p + 0.5;
+  const double vr = 0.92 - 4.2 / b, r = p / (1.0 - p), alpha = (2.83 + 5.1 / b) * stddev;
+  const double m = std::floor((n + 1.0) * p);
+  for (;;) {
+    const double u = s.next_double() - 0.5;
+    double v = s.next_double();
+    const double us = 0.5 - std::fabs(u);
+    const double k = std::floor((2.0 * a / us + b) * u + c);
+    if (us >= 0.07 && v <= vr) return (int64_t)k;
+    if (k < 0.0 || k > n) continue;
+    v = std::log(v * alpha / (a / (us * us) + b));
+    const double bound = (m + 0.5) * std::log((m + 1.0) / (r * (n - m + 1.0))) + (n + 1.0) * std::log((n - m + 1.0) / (n - k + 1.0)) +
+                         (k + 0.5) * std::log(r * (n - k + 1.0) / (k + 1.0)) + stirling_tail(m) + stirling_tail(n - m) -
+                         stirling_tail(k) - stirling_tail(n - k);
+    if (v <= bound) return (int64_t)k;
+  }
+}
+
+// Inversion where n min(p, 1 - p) < 10, BTRS above (on min(p, 1 - p), mirrored back).
 inline int64_t binomial_sample(ElementStream& s, int64_t n, double p) {
   if (n == 0 || p == 0.0) return 0;
   if (p == 1.0) return n;
-  int64_t k = 0;
-  while ((double)n * (p < 0.5 ? p : 1.0 - p) >= 30.0) {
-    const int64_t i = 1 + n / 2;
-    const double x = beta_sample(s, (double)i, (double)(n + 1 - i));
-    if (x >= p) {
-      n = i - 1;
-      p = p / x;
-    } else {
-      k += i;
-      n -= i;
-      p = (p - x) / (1.0 - x);
-    }
-    if (n == 0 || p <= 0.0) return k;
-    if (p >= 1.0) return k + n;
-  }
-  return k + binomial_inversion(s, n, p);
+  const double q = p < 0.5 ? p : 1.0 - p;
+  if ((double)n * q < 10.0) return binomial_inversion(s, n, p);
+  const int64_t k = binomial_btrs(s, (double)n, q);
+  return p < 0.5 ? k : n - k;
 }
 
 inline double log_factorial(double k) {
