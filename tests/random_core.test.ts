@@ -151,4 +151,19 @@ describe('determinism', () => {
       expect(np.random.default_rng(8).permutation(np.arange(12).reshape([6, 2])).tolist()).toEqual(a.tolist());
     });
   });
+
+  it('shuffle of a non-contiguous view permutes the view\'s rows in the base array', () => {
+    np.scope(() => {
+      const a = np.arange(12).reshape([3, 4]);
+      const t = a.T; // rows of the view are columns of a
+      np.random.default_rng(4).shuffle(t);
+      const cols = (a.tolist() as bigint[][]).map((r) => r.map(Number));
+      // each column of a is still one of the original columns (0+j, 4+j, 8+j), all four present
+      const js = [0, 1, 2, 3].map((c) => cols[0]![c]!);
+      expect([...js].sort()).toEqual([0, 1, 2, 3]);
+      for (const [c, j] of js.entries()) expect([cols[0]![c], cols[1]![c], cols[2]![c]]).toEqual([j, 4 + j, 8 + j]);
+      const perm = np.random.default_rng(4).permutation(4).tolist() as bigint[];
+      expect(js).toEqual(perm.map(Number));
+    });
+  });
 });

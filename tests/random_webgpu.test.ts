@@ -30,3 +30,16 @@ it('normal / integers / choice on webgpu(0) equal the CPU draws of the same seed
     }
   }
 });
+
+it('random_raw on webgpu(0): the same Philox blocks', async () => {
+  const gpu = npx.webgpu();
+  const a = new np.random.Philox(5).random_raw(3, { device: gpu });
+  const b = new np.random.Philox(5).random_raw(3);
+  try {
+    expect(a.device).toBe(gpu);
+    expect(await a.tolist_async()).toEqual(b.tolist());
+  } finally {
+    a.dispose();
+    b.dispose();
+  }
+});

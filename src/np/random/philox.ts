@@ -3,10 +3,11 @@
 // lo .. lo + n - 1 and advances lo by n, so consecutive draws never share a block and element i of
 // a draw depends only on (key, lo + i): the same on every backend and any thread count.
 import type { Device } from '../../backends/backend.js';
-import { parseDevice } from '../../core/device.js';
+import { device as deviceOf, parseDevice } from '../../core/device.js';
 import type { NDArray } from '../../core/ndarray.js';
 import { applyOpaque } from '../../core/opaque.js';
 import { checkShape } from '../../core/shape.js';
+import { toDeviceCopy } from '../creation/transfer.js';
 import { reshape } from '../manip/views.js';
 import { type StreamAttrs, randomRawOp } from './ops.js';
 
@@ -129,11 +130,15 @@ export class Philox {
     const shape = checkShape(typeof size === 'number' ? [size] : size, 'random_raw');
     const n = shape.reduce((a, b) => a * b, 1);
     const device = parseDevice(opts.device, 'random_raw');
-    const blocks = applyOpaque(randomRawOp, [], { ...this._take(n), n }, device)[0]!;
+    // Computed by the CPU kernel, then moved (the same bits on every device).
+    const blocks = applyOpaque(randomRawOp, [], { ...this._take(n), n }, deviceOf('cpu', 0))[0]!;
+    let shaped: NDArray | undefined;
     try {
-      return reshape(blocks, [...shape, 4]);
+      shaped = reshape(blocks, [...shape, 4]);
+      return device === shaped.device ? shaped : toDeviceCopy(shaped, device, 'random_raw');
     } finally {
       blocks.dispose();
+      if (shaped && shaped.device !== device) shaped.dispose();
     }
   }
 }
