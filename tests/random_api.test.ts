@@ -106,6 +106,11 @@ const CASES: Case[] = [
   ['dirichlet([1, 2], 3)', (g) => g.dirichlet([1, 2], 3), 'g.dirichlet([1, 2], 3)'],
   ['dirichlet([1, 2])', (g) => g.dirichlet([1, 2]), 'g.dirichlet([1, 2])'],
   ['dirichlet([1, -1])', (g) => g.dirichlet([1, -1]), 'g.dirichlet([1, -1])', true],
+  ['hypergeometric(-1, 2, 1)', (g) => g.hypergeometric(-1, 2, 1), 'g.hypergeometric(-1, 2, 1)', true],
+  ['hypergeometric(1, -2, 1)', (g) => g.hypergeometric(1, -2, 1), 'g.hypergeometric(1, -2, 1)', true],
+  ['hypergeometric(1, 2, -1)', (g) => g.hypergeometric(1, 2, -1), 'g.hypergeometric(1, 2, -1)', true],
+  ['hypergeometric(1, 2, 4)', (g) => g.hypergeometric(1, 2, 4), 'g.hypergeometric(1, 2, 4)', true],
+  ['hypergeometric(arrays)', (g) => g.hypergeometric(A([5, 6]), A([[3], [4]]), 2), 'g.hypergeometric([5, 6], [[3], [4]], 2)'],
   // integers / randint
   ['integers(5)', (g) => g.integers(5), 'g.integers(5)'],
   ['integers(0, 10, [2, 2])', (g) => g.integers(0, 10, [2, 2]), 'g.integers(0, 10, (2, 2))'],

@@ -178,6 +178,9 @@ const DISCRETE: DiscCase[] = [
   { label: 'negative_binomial(2.5, 0.3)', draw: (r) => r.negative_binomial(2.5, 0.3, N), pmf: 'negative_binomial', params: [2.5, 0.3], mean: (2.5 * 0.7) / 0.3, variance: (2.5 * 0.7) / 0.09 },
   { label: 'logseries(0.7)', draw: (r) => r.logseries(0.7, N), pmf: 'logseries', params: [0.7], mean: -0.7 / (0.3 * Math.log(0.3)), variance: (-0.7 * (0.7 + Math.log(0.3))) / (0.09 * Math.log(0.3) ** 2) },
   { label: 'zipf(3.5)', draw: (r) => r.zipf(3.5, N), pmf: 'zipf', params: [3.5], mean: NaN, variance: NaN },
+  { label: 'hypergeometric(15, 20, 8) (urn)', draw: (r) => r.hypergeometric(15, 20, 8, N), pmf: 'hypergeometric', params: [15, 20, 8], mean: (8 * 15) / 35, variance: (8 * 15 * 20 * 27) / (35 * 35 * 34) },
+  { label: 'hypergeometric(300, 200, 120) (HRUA)', draw: (r) => r.hypergeometric(300, 200, 120, N), pmf: 'hypergeometric', params: [300, 200, 120], mean: 72, variance: (120 * 300 * 200 * 380) / (500 * 500 * 499) },
+  { label: 'hypergeometric(50, 400, 430) (HRUA, sample > half)', draw: (r) => r.hypergeometric(50, 400, 430, N), pmf: 'hypergeometric', params: [50, 400, 430], mean: (430 * 50) / 450, variance: (430 * 50 * 400 * 20) / (450 * 450 * 449) },
   { label: 'geometric(0.2)', draw: (r) => r.geometric(0.2, N), pmf: 'geometric', params: [0.2], mean: 5, variance: 0.8 / 0.04 },
 ];
 

@@ -21,7 +21,7 @@ enum Dist {
   kUniform, kNormal, kExponential, kGamma, kBeta, kChisquare, kF, kGumbel, kLaplace, kLogistic,
   kLognormal, kPareto, kPower, kRayleigh, kWeibull, kBinomial, kPoisson, kBits, kStandardCauchy,
   kStandardT, kGeometric, kTriangular, kWald, kVonmises, kNoncentralChisquare, kNoncentralF,
-  kNegativeBinomial, kLogseries, kZipf,
+  kNegativeBinomial, kLogseries, kZipf, kHypergeometric,
 };
 // Output kinds: float32 / float64 / int64 / uint64.
 enum OutKind { kF32, kF64, kI64, kU64 };
@@ -118,6 +118,7 @@ inline int64_t sample_int(int dist, ElementStream& s, const double* p) {
     }
     case kLogseries: return logseries_sample(s, p[0]);
     case kZipf: return zipf_sample(s, p[0]);
+    case kHypergeometric: return hypergeometric_sample(s, (int64_t)p[0], (int64_t)p[1], (int64_t)p[2]);
     default: return 0;
   }
 }
@@ -184,7 +185,7 @@ template <int D> const char* fill_kind(const DistLaunch& L, int kind) {
 }
 
 template <int D = 0> const char* dispatch_dist(int dist, const DistLaunch& L, int kind) {
-  if constexpr (D > kZipf) {
+  if constexpr (D > kHypergeometric) {
     return "random_dist: unknown distribution";
   } else {
     if (dist == D) return fill_kind<D>(L, kind);

@@ -306,6 +306,40 @@ inline int64_t zipf_sample(ElementStream& s, double a) {
   }
 }
 
+// Hypergeometric: NumPy's Generator algorithms: urn simulation for small samples, else Stadlober's
+// HRUA (ratio of uniforms) with Frohne's corrections.
+inline int64_t hypergeometric_urn(ElementStream& s, int64_t good, int64_t bad, int64_t sample);
+inline int64_t hypergeometric_hrua(ElementStream& s, int64_t good, int64_t bad, int64_t sample) {
+  constexpr double D1 = 1.7155277699214135, D2 = 0.8989161620588988;
+  const int64_t popsize = good + bad;
+  const int64_t csample = sample < popsize - sample ? sample : popsize - sample;
+  const int64_t mingb = good < bad ? good : bad, maxgb = good < bad ? bad : good;
+  const double p = (double)mingb / (double)popsize, q = (double)maxgb / (double)popsize;
+  const double mu = (double)csample * p, a = mu + 0.5;
+  const double var = (double)(popsize - csample) * (double)csample * p * q / (double)(popsize - 1);
+  const double c = std::sqrt(var + 0.5), h = D1 * c + D2;
+  const int64_t m = (int64_t)std::floor((double)(csample + 1) * (double)(mingb + 1) / (double)(popsize + 2));
+  const double g = log_factorial((double)m) + log_factorial((double)(mingb - m)) + log_factorial((double)(csample - m)) +
+                   log_factorial((double)(maxgb - csample + m));
+  const double b = std::fmin(std::fmin((double)csample, (double)mingb) + 1.0, std::floor(a + 16.0 * c));
+  int64_t k;
+  for (;;) {
+    const double u = s.next_double(), v = s.next_double();
+    const double x = a + h * (v - 0.5) / u;
+    if (x < 0.0 || x >= b) continue;
+    k = (int64_t)std::floor(x);
+    const double gp = log_factorial((double)k) + log_factorial((double)(mingb - k)) + log_factorial((double)(csample - k)) +
+                      log_factorial((double)(maxgb - csample + k));
+    const double t = g - gp;
+    if (u * (4.0 - u) - 3.0 <= t) break;
+    if (u * (u - t) >= 1.0) continue;
+    if (2.0 * std::log(u) <= t) break;
+  }
+  if (good > bad) k = csample - k;
+  if (csample < sample) k = good - k;
+  return k;
+}
+
 // Uniform integer in [0, range] (inclusive) by masked rejection: exact for every range up to 2^64 - 1.
 inline uint64_t bounded_u64(ElementStream& s, uint64_t range) {
   if (range == 0) return 0;
@@ -322,6 +356,29 @@ inline uint64_t bounded_u64(ElementStream& s, uint64_t range) {
     const uint64_t v = s.next64() & mask;
     if (v <= range) return v;
   }
+}
+
+}  // namespace qk
+
+namespace qk {
+
+inline int64_t hypergeometric_urn(ElementStream& s, int64_t good, int64_t bad, int64_t sample) {
+  const int64_t total = good + bad;
+  const bool flip = sample > total / 2;
+  int64_t csample = flip ? total - sample : sample;
+  int64_t rem_total = total, rem_good = good;
+  while (csample > 0 && rem_good > 0 && rem_total > rem_good) {
+    --rem_total;
+    if ((int64_t)bounded_u64(s, (uint64_t)rem_total) < rem_good) --rem_good;
+    --csample;
+  }
+  if (rem_total == rem_good) rem_good -= csample;
+  return flip ? rem_good : good - rem_good;
+}
+
+inline int64_t hypergeometric_sample(ElementStream& s, int64_t good, int64_t bad, int64_t sample) {
+  if (sample >= 10 && sample <= good + bad - 10) return hypergeometric_hrua(s, good, bad, sample);
+  return hypergeometric_urn(s, good, bad, sample);
 }
 
 }  // namespace qk

@@ -225,6 +225,12 @@ def pmf(name, k, p):
         big = 10 ** 6
         zeta = float(np.sum(np.arange(1, big + 1, dtype=float) ** -a)) + big ** (1 - a) / (a - 1)
         return np.where(k >= 1, np.maximum(k, 1) ** -a / zeta, 0.0)
+    if name == 'hypergeometric':
+        good, bad, n = p
+        lc = lambda a, b: _lgamma(a + 1) - _lgamma(b + 1) - _lgamma(a - b + 1)
+        ok = (k >= max(0, n - bad)) & (k <= min(n, good))
+        kk = np.where(ok, k, max(0, n - bad))
+        return np.where(ok, np.exp(lc(good, kk) + lc(bad, n - kk) - lc(good + bad, n)), 0.0)
     if name == 'geometric':
         return np.where(k >= 1, (1 - p[0]) ** (k - 1) * p[0], 0.0)
     raise ValueError(name)

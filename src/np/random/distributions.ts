@@ -69,6 +69,10 @@ export const SPECS = {
     dist: 'logseries', discrete: true, params: [{ name: 'p', checks: [[(x: number) => !(x >= 0 && x < 1), 'p < 0, p >= 1 or p is NaN']] }],
   },
   zipf: { dist: 'zipf', discrete: true, params: [{ name: 'a', checks: [[(x: number) => !(x > 1), 'a <= 1 or a is NaN']] }] },
+  hypergeometric: {
+    dist: 'hypergeometric', discrete: true,
+    params: [{ name: 'ngood', checks: [neg('ngood')] }, { name: 'nbad', checks: [neg('nbad')] }, { name: 'nsample', checks: [neg('nsample')] }],
+  },
   binomial: {
     dist: 'binomial', discrete: true,
     params: [{ name: 'n', checks: [neg('n')] }, { name: 'p', checks: [[(x: number) => !(x >= 0 && x <= 1), 'p < 0, p > 1 or p is NaN']] }],
@@ -85,10 +89,10 @@ export const SPECS = {
 
 export type DistMethod = keyof typeof SPECS;
 
-/** Host walk of two parameters broadcast together (for checks relating them, like uniform's). */
-function eachPair(a: Param, b: Param, fn: (x: number, y: number) => void, who: string): void {
-  if ('scalar' in a && 'scalar' in b) return fn(a.scalar, b.scalar);
-  const shape = outShape([a, b], null, who);
+/** Host walk of parameters broadcast together (for checks relating them, like uniform's). */
+function eachN(ps: readonly Param[], fn: (...xs: number[]) => void, who: string): void {
+  if (ps.every((p) => 'scalar' in p)) return fn(...ps.map((p) => (p as { scalar: number }).scalar));
+  const shape = outShape(ps, null, who);
   const n = shape.reduce((s, d) => s * d, 1);
   const read = (p: Param): ((i: number) => number) => {
     if ('scalar' in p) return () => p.scalar;
@@ -107,9 +111,11 @@ function eachPair(a: Param, b: Param, fn: (x: number, y: number) => void, who: s
       return p.values[src]!;
     };
   };
-  const ra = read(a), rb = read(b);
-  for (let i = 0; i < n; i++) fn(ra(i), rb(i));
+  const readers = ps.map(read);
+  for (let i = 0; i < n; i++) fn(...readers.map((r) => r(i)));
 }
+
+const eachPair = (a: Param, b: Param, fn: (x: number, y: number) => void, who: string): void => eachN([a, b], fn, who);
 
 /** triangular's checks relate its three parameters (NumPy's order and messages). */
 function checkTriangular(ps: readonly Param[], who: string): void {
@@ -143,10 +149,15 @@ export function sampleDist(bg: Philox, who: string, spec: DistSpec, args: readon
       for (const s of spec.params) {
         const v = params[s.name] ?? ('def' in s ? s.def : undefined);
         if (v === undefined) throw new TypeError(`${who}: missing required argument '${s.name}'`);
-        const p = toParam(v, s.name, who);
-        ps.push(p);
-        for (const [bad, msg] of s.checks ?? []) check(p, bad, msg, who);
+        ps.push(toParam(v, s.name, who));
       }
+      // NumPy checks hypergeometric's total before the signs.
+      if (spec.dist === 'hypergeometric') {
+        eachN(ps, (g, b, n) => { if (g + b < n) throw new RangeError(`${who}: ngood + nbad < nsample`); }, who);
+      }
+      spec.params.forEach((s, i) => {
+        for (const [bad, msg] of s.checks ?? []) check(ps[i]!, bad, msg, who);
+      });
       for (const v of spec.fixed ?? []) ps.push({ scalar: v });
       if (spec.dist === 'uniform') checkUniform(ps[0]!, ps[1]!, legacy, who);
       if (spec.dist === 'triangular') checkTriangular(ps, who);

@@ -113,6 +113,10 @@ export class Generator {
   noncentral_f(dfnum: P, dfden?: P, nonc?: P, size?: S, opts?: DistOptions): NDArray { return this.dist('noncentral_f', [dfnum, dfden, nonc, size, opts]); }
   /** int64 failures before the n-th success. */
   negative_binomial(n: P, p?: P, size?: S, opts?: DistOptions): NDArray { return this.dist('negative_binomial', [n, p, size, opts]); }
+  /** int64 good items in nsample draws without replacement from ngood good and nbad bad ones. */
+  hypergeometric(ngood: P, nbad?: P, nsample?: P, size?: S, opts?: DistOptions): NDArray {
+    return this.dist('hypergeometric', [ngood, nbad, nsample, size, opts]);
+  }
   logseries(p: P, size?: S, opts?: DistOptions): NDArray { return this.dist('logseries', [p, size, opts]); }
   zipf(a: P, size?: S, opts?: DistOptions): NDArray { return this.dist('zipf', [a, size, opts]); }
 

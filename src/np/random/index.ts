@@ -66,3 +66,4 @@ export const negative_binomial: Generator['negative_binomial'] = (n, p, size, op
 export const logseries: Generator['logseries'] = (p, size, opts) => g.logseries(p, size, opts);
 export const zipf: Generator['zipf'] = (a, size, opts) => g.zipf(a, size, opts);
 export const dirichlet: Generator['dirichlet'] = (alpha, size, opts) => g.dirichlet(alpha, size, opts);
+export const hypergeometric: Generator['hypergeometric'] = (ngood, nbad, nsample, size, opts) => g.hypergeometric(ngood, nbad, nsample, size, opts);

@@ -9,7 +9,7 @@ export const DIST_CODES = [
   'uniform', 'normal', 'exponential', 'gamma', 'beta', 'chisquare', 'f', 'gumbel', 'laplace', 'logistic',
   'lognormal', 'pareto', 'power', 'rayleigh', 'weibull', 'binomial', 'poisson', 'bits', 'standard_cauchy',
   'standard_t', 'geometric', 'triangular', 'wald', 'vonmises', 'noncentral_chisquare', 'noncentral_f',
-  'negative_binomial', 'logseries', 'zipf',
+  'negative_binomial', 'logseries', 'zipf', 'hypergeometric',
 ] as const;
 export type DistName = (typeof DIST_CODES)[number];
 
