@@ -62,6 +62,9 @@ describe('determinism', () => {
     ['integers', (g, n) => g.integers(-1000, 1000, n)],
     ['integers uint64', (g, n) => g.integers(0n, 2n ** 64n, n, { dtype: 'uint64' })],
     ['standard_t', (g, n) => g.standard_t(3, n)],
+    ['normal with broadcast array parameters', (g, n) => g.normal([0, 10], [[1, 2]], [n / 2, 2])],
+    ['hypergeometric', (g, n) => g.hypergeometric(300, 200, 120, n)],
+    ['dirichlet', (g, n) => g.dirichlet([0.5, 2], n / 2)],
   ];
 
   it.each(draws)('%s: same seed, same values; consecutive calls differ', (_n, draw) => {
