@@ -170,3 +170,34 @@ describe('determinism', () => {
     });
   });
 });
+
+describe('permuted and bytes', () => {
+  it('permuted shuffles each slice along the axis independently; axis null shuffles everything', () => {
+    np.scope(() => {
+      const x = np.arange(60).reshape([3, 20]);
+      const p1 = np.random.default_rng(1).permuted(x, { axis: 1 });
+      const rows = (p1.tolist() as bigint[][]).map((r) => r.map(Number));
+      rows.forEach((r, i) => expect([...r].sort((a, b) => a - b)).toEqual([...Array(20).keys()].map((k) => 20 * i + k)));
+      // independent: the rows are not all permuted the same way
+      const offs = rows.map((r, i) => r.map((v) => v - 20 * i).join(','));
+      expect(new Set(offs).size).toBe(3);
+      const p0 = np.random.default_rng(1).permuted(x, { axis: 0 });
+      const cols = (p0.tolist() as bigint[][]).map((r) => r.map(Number));
+      for (let j = 0; j < 20; j++) expect(cols.map((r) => r[j]!).sort((a, b) => a - b)).toEqual([j, 20 + j, 40 + j]);
+      const pn = np.random.default_rng(1).permuted(x);
+      expect((pn.tolist() as bigint[][]).flat().map(Number).sort((a, b) => a - b)).toEqual([...Array(60).keys()]);
+      expect(pn.shape).toEqual([3, 20]);
+      expect(np.random.default_rng(1).permuted(x, { axis: 1 }).tolist()).toEqual(p1.tolist());
+      expect(() => np.random.default_rng(1).permuted(x, { axis: 2 })).toThrow(/^permuted: axis 2 is out of bounds/);
+    });
+  });
+
+  it('bytes: length, determinism, the Philox words little-endian', () => {
+    const b = np.random.default_rng(3).bytes(21);
+    expect(b.length).toBe(21);
+    expect(np.random.default_rng(3).bytes(21)).toEqual(b);
+    const words = list(new np.random.Philox(3).random_raw(2)) as number[];
+    const expected = new Uint8Array(new Uint32Array(words).buffer).slice(0, 21);
+    expect(b).toEqual(expected);
+  });
+});

@@ -6,7 +6,7 @@ import { castArray, castInto } from '../../core/apply.js';
 import { isFloat } from '../../core/dtype.js';
 import { NDArray, type NestedList } from '../../core/ndarray.js';
 import { scope } from '../../core/memory.js';
-import { sizeOf } from '../../core/shape.js';
+import { normalizeAxis, sizeOf } from '../../core/shape.js';
 import { asarray } from '../creation/array.js';
 import { reshape, ravel } from '../manip/views.js';
 import { argsortAlong } from '../sorting/argsort.js';
@@ -158,5 +158,34 @@ export function sampleChoice(bg: Philox, args: readonly unknown[], legacy: boole
     }
     const out = arr ? reshape(take1d(arr, ravel(idx)), shape) : idx;
     return finish(out, out.dtype, device, who);
+  });
+}
+
+/**
+ * permuted(x, { axis = null }): a copy of x with every 1-D slice along `axis` shuffled
+ * independently (axis null: the flattened array, reshaped back). One random key per element,
+ * argsorted along the axis.
+ */
+export function samplePermuted(bg: Philox, x: unknown, axis: number | null, who: string): NDArray {
+  const a = toNDArray(x, who);
+  return scope(() => {
+    if (axis === null) {
+      const flatA = ravel(a);
+      return reshape(take1d(flatA, randomPerm(bg, flatA.size, who)), a.shape);
+    }
+    const ax = normalizeAxis(axis, a.ndim, who);
+    const keys = drawDist(bg, who, 'bits', [], [...a.shape], 'uint64', HOST);
+    const order = argsortAlong(keys, ax)._readRawSync(who) as BigInt64Array;
+    // Flat source index of every output element: its own index with the axis coordinate replaced.
+    const shape = a.shape, n = order.length;
+    const stride = shape.slice(ax + 1).reduce((p, d) => p * d, 1);
+    const len = shape[ax]!;
+    const idx = new BigInt64Array(n);
+    for (let i = 0; i < n; i++) {
+      const coord = Math.floor(i / stride) % len;
+      idx[i] = BigInt(i + (Number(order[i]!) - coord) * stride);
+    }
+    const fi = NDArray._fromStorageData(idx, [n], 'int64', a.device);
+    return reshape(take1d(ravel(a), fi), shape);
   });
 }

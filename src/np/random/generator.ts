@@ -3,7 +3,7 @@
 // an options object (`{ size, dtype, device, ...any parameter by name }`); `size` null/absent with
 // scalar parameters gives a 0-d array.
 import type { NDArray } from '../../core/ndarray.js';
-import { sampleChoice, samplePermutation, sampleShuffle } from './choice.js';
+import { sampleChoice, samplePermutation, samplePermuted, sampleShuffle } from './choice.js';
 import { type DistMethod, SPECS, sampleDist } from './distributions.js';
 import { type IntLike, sampleIntegers } from './integers.js';
 import { sampleDirichlet, sampleMultinomial, sampleMultivariateNormal } from './multivariate.js';
@@ -144,6 +144,23 @@ export class Generator {
 
   /** A permuted arange(x) (x an integer), or a shuffled copy of x along axis 0. */
   permutation(x: ParamLike): NDArray { return samplePermutation(this.bit_generator, x, 'permutation'); }
+
+  /** A copy of x with each slice along `axis` shuffled independently (axis null: all elements). */
+  permuted(x: ParamLike, opts: { axis?: number | null } = {}): NDArray {
+    return samplePermuted(this.bit_generator, x, opts.axis ?? null, 'permuted');
+  }
+
+  /** `length` random bytes (NumPy returns a bytes object; here a Uint8Array). */
+  bytes(length: number): Uint8Array {
+    if (!Number.isInteger(length) || length < 0) throw new RangeError(`bytes: length must be a non-negative integer`);
+    const words = this.bit_generator.random_raw([Math.ceil(length / 16)]);
+    try {
+      const w = words.dataSync() as Uint32Array;
+      return new Uint8Array(w.buffer, w.byteOffset, length).slice();
+    } finally {
+      words.dispose();
+    }
+  }
 
   /** Shuffles an NDArray in place along axis 0. */
   shuffle(x: NDArray): void { sampleShuffle(this.bit_generator, x, 'shuffle'); }

@@ -67,3 +67,4 @@ export const logseries: Generator['logseries'] = (p, size, opts) => g.logseries(
 export const zipf: Generator['zipf'] = (a, size, opts) => g.zipf(a, size, opts);
 export const dirichlet: Generator['dirichlet'] = (alpha, size, opts) => g.dirichlet(alpha, size, opts);
 export const hypergeometric: Generator['hypergeometric'] = (ngood, nbad, nsample, size, opts) => g.hypergeometric(ngood, nbad, nsample, size, opts);
+export const bytes: Generator['bytes'] = (length) => g.bytes(length);
