@@ -3,7 +3,6 @@
 // takes the k smallest E_i / p_i (E_i standard exponential: Efraimidis & Spirakis), which has the
 // distribution of drawing one at a time proportionally to p without replacement, as NumPy does.
 import { castArray, castInto } from '../../core/apply.js';
-import { isFloat } from '../../core/dtype.js';
 import { NDArray, type NestedList } from '../../core/ndarray.js';
 import { scope } from '../../core/memory.js';
 import { normalizeAxis, sizeOf } from '../../core/shape.js';
@@ -76,10 +75,10 @@ export function sampleShuffle(bg: Philox, x: unknown, who: string): void {
   });
 }
 
-/** NumPy's tolerance for sum(p) == 1: sqrt of float64's eps, or of p's float dtype if coarser. */
+/** NumPy's tolerance for sum(p) == 1: the square root of p's float eps (float64's for other dtypes). */
 function sumTolerance(p: NDArray): number {
-  const eps = p.dtype === 'float32' ? 2 ** -23 : p.dtype === 'float16' ? 2 ** -10 : p.dtype === 'bfloat16' ? 2 ** -7 : 2 ** -52;
-  return Math.sqrt(Math.max(eps, 2 ** -52));
+  const eps: Record<string, number> = { float16: 2 ** -10, bfloat16: 2 ** -7, float32: 2 ** -23 };
+  return Math.sqrt(eps[p.dtype] ?? 2 ** -52);
 }
 
 /**
@@ -108,7 +107,7 @@ export function sampleChoice(bg: Philox, args: readonly unknown[], legacy: boole
       pop = arr.shape[0]!;
     }
     if (pop === 0 && k > 0) {
-      throw new RangeError(legacy ? `${who}: a cannot be empty unless no samples are taken` : `${who}: a cannot be empty unless no samples are taken`);
+      throw new RangeError(`${who}: ${legacy ? "'a'" : 'a'} cannot be empty unless no samples are taken`);
     }
     let pv: Float64Array | undefined;
     if (pArg !== undefined && pArg !== null) {
@@ -117,11 +116,10 @@ export function sampleChoice(bg: Philox, args: readonly unknown[], legacy: boole
       if (p.size !== pop) throw new RangeError(legacy ? `${who}: 'a' and 'p' must have same size` : `${who}: a and p must have same size`);
       const pf = castArray(p, 'float64');
       pv = pf._readRawSync(who) as Float64Array;
-      if (pv.some((x) => !Number.isFinite(x))) throw new RangeError(`${who}: probabilities contain NaN`);
+      if (pv.some((x) => !Number.isFinite(x))) throw new RangeError(`${who}: ${legacy ? 'p' : 'P'}robabilities contain NaN`);
       if (pv.some((x) => x < 0)) throw new RangeError(`${who}: ${legacy ? 'p' : 'P'}robabilities are not non-negative`);
       const sum = pv.reduce((s, x) => s + x, 0);
-      const tol = isFloat(p.dtype) ? sumTolerance(p) : Math.sqrt(2 ** -52);
-      if (Math.abs(sum - 1) > tol) {
+      if (Math.abs(sum - 1) > sumTolerance(p)) {
         throw new RangeError(legacy ? `${who}: probabilities do not sum to 1` : `${who}: Probabilities do not sum to 1. See Notes section of docstring for more information.`);
       }
     }
