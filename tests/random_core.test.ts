@@ -201,3 +201,20 @@ describe('permuted and bytes', () => {
     expect(b).toEqual(expected);
   });
 });
+
+describe('spawn', () => {
+  it('children are deterministic, differ from each other and from the parent, and leave the parent alone', () => {
+    const a = np.random.default_rng(21).spawn(3).map((c) => list(c.random(5)));
+    const parent = np.random.default_rng(21);
+    const b = parent.spawn(3).map((c) => list(c.random(5)));
+    expect(b).toEqual(a);
+    expect(new Set(a.map((x) => x.join(','))).size).toBe(3);
+    expect(list(parent.random(5))).toEqual(list(np.random.default_rng(21).random(5)));
+    // later spawns give new children
+    const more = parent.spawn(1).map((c) => list(c.random(5)));
+    expect(a.map((x) => x.join(','))).not.toContain(more[0]!.join(','));
+    // a child's key is the Philox block of counter (index, 2^64 - 1) under the parent's key
+    const blk = list(new np.random.Philox(null, { key: [21, 0], counter: [2, 0, 0xffffffff, 0xffffffff] }).random_raw(1)) as number[];
+    expect(np.random.default_rng(21).bit_generator.spawn(3)[2]!.state.key).toBe(BigInt(blk[0]!) | (BigInt(blk[1]!) << 32n));
+  });
+});

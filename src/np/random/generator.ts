@@ -162,6 +162,11 @@ export class Generator {
     }
   }
 
+  /** `n` independent child Generators (see Philox.spawn). */
+  spawn(n: number): Generator[] {
+    return this.bit_generator.spawn(n).map((b) => new Generator(b));
+  }
+
   /** Shuffles an NDArray in place along axis 0. */
   shuffle(x: NDArray): void { sampleShuffle(this.bit_generator, x, 'shuffle'); }
 

@@ -114,6 +114,27 @@ export class Philox {
     return at;
   }
 
+  /** @internal children made by spawn() so far. */ _spawned = 0;
+
+  /**
+   * `n` independent child bit generators (NumPy's spawn): child c's key is the first two words of
+   * Philox(key, counter (c, 2^64 - 1)) — a block no draw reaches — and its counter starts at 0.
+   * Deterministic for a given parent; the parent's own stream is not advanced.
+   */
+  spawn(n: number): Philox[] {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`spawn: n_children must be a non-negative integer`);
+    const first = this._spawned;
+    this._spawned += n;
+    if (n === 0) return [];
+    const blocks = applyOpaque(randomRawOp, [], { key: this._key, lo: [first, 0], hi: [0xffffffff, 0xffffffff], n }, deviceOf('cpu', 0))[0]!;
+    try {
+      const w = blocks._readRawSync('spawn') as Uint32Array;
+      return Array.from({ length: n }, (_, c) => new Philox(null, { key: [w[4 * c]!, w[4 * c + 1]!] }));
+    } finally {
+      blocks.dispose();
+    }
+  }
+
   /** Moves the element counter forward by `delta` draws' worth of elements (NumPy's advance). */
   advance(delta: number | bigint): this {
     const lo = BigInt(this._lo[0]) | (BigInt(this._lo[1]) << 32n);
