@@ -1,6 +1,6 @@
 // Opaque ops (sort, matmul, …) through the dispatch point: `infer` gives the outputs, the
 // backend's registered kernel fills them.
-import type { TensorView } from '../backends/backend.js';
+import type { Device, TensorView } from '../backends/backend.js';
 import { context } from './context.js';
 import { backendOf, defaultDevice } from './device.js';
 import { NDArray } from './ndarray.js';
@@ -10,9 +10,10 @@ export function tensorView(a: NDArray): TensorView {
   return { handle: a._storage.handle, dtype: a.dtype, shape: a.shape, strides: a._strides, offset: a._offset };
 }
 
-export function applyOpaque<A extends object>(op: Op<A>, inputs: readonly NDArray[], attrs: A): NDArray[] {
+/** `on`: the device of an op without inputs (random draws); else the default device. */
+export function applyOpaque<A extends object>(op: Op<A>, inputs: readonly NDArray[], attrs: A, on?: Device): NDArray[] {
   const who = op.name;
-  let device = inputs[0]?.device ?? defaultDevice();
+  let device = inputs[0]?.device ?? on ?? defaultDevice();
   for (const x of inputs) {
     if (!(x instanceof NDArray)) throw new TypeError(`${who}: expected NDArray inputs`);
     x._check(who);
