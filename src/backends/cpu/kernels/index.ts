@@ -8,3 +8,5 @@ import './nonzero.js';
 import './unique.js';
 import './isin.js';
 import './histogram.js';
+import './matmul.js';
+import './linalg.js';
