@@ -13,9 +13,10 @@ export { toArray };
  * NumPy's LinAlgError (raised for singular matrices, non-square or too-flat input, matrices that
  * are not positive definite, no convergence), with NumPy's messages.
  */
-export class LinAlgError extends Error {
-  constructor(message: string) {
-    super(message);
+export class LinAlgError extends RangeError {
+  /** `who`: the function that raised (messages read `inv: Singular matrix`). */
+  constructor(who: string, message: string) {
+    super(`${who}: ${message}`);
     this.name = 'LinAlgError';
   }
 }
@@ -45,16 +46,16 @@ export function release(xs: readonly (NDArray | undefined)[], ...keep: readonly 
  * float (NumPy: float64; quark: float32 unless set_np('numpy'), as its other functions), float16 /
  * bfloat16 refused as NumPy refuses float16.
  */
-export function linalgDType(d: DType): 'float32' | 'float64' {
+export function linalgDType(d: DType, who: string): 'float32' | 'float64' {
   if (d === 'float32' || d === 'float64') return d;
-  if (isFloat(d)) throw new TypeError(`array type ${d} is unsupported in linalg`);
+  if (isFloat(d)) throw new TypeError(`${who}: array type ${d} is unsupported in linalg`);
   return defaults.float === 'float64' ? 'float64' : 'float32';
 }
 
 /** Checks ndim >= 2 and (optionally) square trailing dims, as NumPy's _assert_stacked_*. */
-export function checkStacked(a: NDArray, square: boolean): void {
-  if (a.ndim < 2) throw new LinAlgError(`${a.ndim}-dimensional array given. Array must be at least two-dimensional`);
-  if (square && a.shape[a.ndim - 1] !== a.shape[a.ndim - 2]) throw new LinAlgError('Last 2 dimensions of the array must be square');
+export function checkStacked(a: NDArray, square: boolean, who: string): void {
+  if (a.ndim < 2) throw new LinAlgError(who, `${a.ndim}-dimensional array given. Array must be at least two-dimensional`);
+  if (square && a.shape[a.ndim - 1] !== a.shape[a.ndim - 2]) throw new LinAlgError(who, 'Last 2 dimensions of the array must be square');
 }
 
 export function asArray(x: ArrayLike | NDArray, who: string): NDArray {

@@ -16,18 +16,18 @@ import { sum } from '../reduce/sum.js';
 function prepare(x: ArrayLike, who: string, square: boolean): NDArray {
   const a = asArray(x, who);
   try {
-    checkStacked(a, square);
-    return castArray(a, linalgDType(a.dtype));
+    checkStacked(a, square, who);
+    return castArray(a, linalgDType(a.dtype, who));
   } finally {
     if (!(x instanceof NDArray)) a.dispose();
   }
 }
 
 /** Raises LinAlgError(message) when any matrix's LAPACK info is nonzero; frees `info`. */
-function checkInfo(info: NDArray, message: string): void {
+function checkInfo(info: NDArray, who: string, message: string): void {
   try {
     const v = info._readRawSync('linalg') as BigInt64Array;
-    for (const x of v) if (x !== 0n) throw new LinAlgError(message);
+    for (const x of v) if (x !== 0n) throw new LinAlgError(who, message);
   } finally {
     info.dispose();
   }
@@ -74,10 +74,10 @@ export function slogdet(a: ArrayLike): SlogdetResult {
 }
 
 /** Solves A X = B for the stacks (batch dims already equal); raises 'Singular matrix'. */
-function solveStack(A: NDArray, B: NDArray): NDArray {
+function solveStack(A: NDArray, B: NDArray, who: string): NDArray {
   const [x, info] = applyOpaque(solveOp, [A, B], {}) as [NDArray, NDArray];
   try {
-    checkInfo(info, 'Singular matrix');
+    checkInfo(info, who, 'Singular matrix');
   } catch (e) {
     x.dispose();
     throw e;
@@ -92,7 +92,7 @@ export function inv(a: ArrayLike): NDArray {
   const I = eye(n, { dtype: c.dtype });
   const B = broadcastCopy(I, c.shape);
   try {
-    return solveStack(c, B);
+    return solveStack(c, B, 'inv');
   } finally {
     release([c, I, B]);
   }
@@ -123,7 +123,7 @@ export function solve(a: ArrayLike, b: ArrayLike): NDArray {
     if (bc !== bm) temps.push(bc);
     const B = broadcastCopy(bc, [...batch, n, bm.shape[bm.ndim - 1]!]);
     temps.push(B);
-    const x = solveStack(A, B);
+    const x = solveStack(A, B, who);
     if (!vec) return x;
     temps.push(x);
     return reshape(x, [...batch, n]);
@@ -144,7 +144,7 @@ export function cholesky(a: ArrayLike, opts: CholeskyOptions = {}): NDArray {
   try {
     const [f, info] = applyOpaque(choleskyOp, [c], { upper: !!opts.upper }) as [NDArray, NDArray];
     try {
-      checkInfo(info, 'Matrix is not positive definite');
+      checkInfo(info, 'cholesky', 'Matrix is not positive definite');
     } catch (e) {
       f.dispose();
       throw e;
@@ -200,10 +200,10 @@ export interface SvdOptions {
   hermitian?: boolean;
 }
 
-function svdRaw(c: NDArray, job: number): NDArray[] {
+function svdRaw(c: NDArray, job: number, who: string): NDArray[] {
   const outs = applyOpaque(svdOp, [c], { job });
   try {
-    checkInfo(outs[1]!, 'SVD did not converge');
+    checkInfo(outs[1]!, who, 'SVD did not converge');
   } catch (e) {
     release([outs[0], outs[2], outs[3]]);
     throw e;
@@ -217,8 +217,8 @@ export function svd(a: ArrayLike, opts?: SvdOptions): SvdResult;
 export function svd(a: ArrayLike, opts: SvdOptions = {}): SvdResult | NDArray {
   const c = prepare(a, 'svd', false);
   try {
-    if (opts.compute_uv === false) return svdRaw(c, 0)[0]!;
-    const [s, u, vt] = svdRaw(c, opts.full_matrices === false ? 1 : 2) as [NDArray, NDArray, NDArray];
+    if (opts.compute_uv === false) return svdRaw(c, 0, 'svd')[0]!;
+    const [s, u, vt] = svdRaw(c, opts.full_matrices === false ? 1 : 2, 'svd') as [NDArray, NDArray, NDArray];
     return named([u, s, vt] as [NDArray, NDArray, NDArray], ['U', 'S', 'Vh']);
   } finally {
     c.dispose();
@@ -243,7 +243,7 @@ function eighRaw(a: ArrayLike, who: string, vectors: boolean, opts: EighOptions)
   try {
     const outs = applyOpaque(eighOp, [c], { vectors, upper: uplo === 'U' });
     try {
-      checkInfo(outs[1]!, 'Eigenvalues did not converge');
+      checkInfo(outs[1]!, who, 'Eigenvalues did not converge');
     } catch (e) {
       release([outs[0], outs[2]]);
       throw e;
@@ -278,11 +278,11 @@ export function lstsq(a: ArrayLike, b: ArrayLike, opts: LstsqOptions = {}): Lsts
   const b0 = asArray(b, who);
   const temps: NDArray[] = [A];
   try {
-    if (A.ndim !== 2) throw new LinAlgError(`${A.ndim}-dimensional array given. Array must be two-dimensional`);
+    if (A.ndim !== 2) throw new LinAlgError(who, `${A.ndim}-dimensional array given. Array must be two-dimensional`);
     const [m, n] = A.shape as [number, number];
     const vec = b0.ndim === 1;
-    if (b0.ndim > 2) throw new LinAlgError(`${b0.ndim}-dimensional array given. Array must be one or two-dimensional`);
-    if (b0.shape[0] !== m) throw new LinAlgError('Incompatible dimensions');
+    if (b0.ndim > 2) throw new LinAlgError(who, `${b0.ndim}-dimensional array given. Array must be one or two-dimensional`);
+    if (b0.shape[0] !== m) throw new LinAlgError(who, 'Incompatible dimensions');
     const k = vec ? 1 : b0.shape[1]!;
     const rows = Math.max(m, n);
     const eps = A.dtype === 'float32' ? 2 ** -23 : 2 ** -52;
@@ -297,7 +297,7 @@ export function lstsq(a: ArrayLike, b: ArrayLike, opts: LstsqOptions = {}): Lsts
     const [rank, info] = [...(res._readRawSync(who) as BigInt64Array)].map(Number) as [number, number];
     if (info > 0) {
       S.dispose();
-      throw new LinAlgError('SVD did not converge in Linear Least Squares');
+      throw new LinAlgError(who, 'SVD did not converge in Linear Least Squares');
     }
     const xv = X._view(vec ? [n] : [n, k], vec ? [k] : [k, 1], 0);
     const x = castArray(xv, A.dtype);

@@ -78,7 +78,7 @@ export function matmul(x1: ArrayLike, x2: ArrayLike, opts: MatmulOptions = {}): 
         throw new RangeError(`${who}: Output operand 0 has a mismatch in its core dimension 0, with gufunc signature ${SIG} (size ${out.shape[0]} is different from ${shape[0]})`);
       }
       if (!canCast(dt, out.dtype, 'same_kind')) {
-        throw new TypeError(`Cannot cast ufunc 'matmul' output from dtype('${dt}') to dtype('${out.dtype}') with casting rule 'same_kind'`);
+        throw new TypeError(`${who}: Cannot cast ufunc 'matmul' output from dtype('${dt}') to dtype('${out.dtype}') with casting rule 'same_kind'`);
       }
     }
     const r = matmulRaw(a, b, dt);
