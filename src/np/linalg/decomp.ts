@@ -87,12 +87,17 @@ function solveStack(A: NDArray, B: NDArray, who: string): NDArray {
 
 /** np.linalg.inv: the inverse of each (…, n, n) matrix (LAPACK gesv against the identity). */
 export function inv(a: ArrayLike): NDArray {
-  const c = prepare(a, 'inv', true);
+  return invAs(a, 'inv');
+}
+
+/** inv, its errors naming `who` (matrix_power, tensorinv and cond invert too). */
+export function invAs(a: ArrayLike, who: string): NDArray {
+  const c = prepare(a, who, true);
   const n = c.shape[c.ndim - 1]!;
   const I = eye(n, { dtype: c.dtype });
   const B = broadcastCopy(I, c.shape);
   try {
-    return solveStack(c, B, 'inv');
+    return solveStack(c, B, who);
   } finally {
     release([c, I, B]);
   }

@@ -11,7 +11,7 @@ import { eye } from '../creation/matrix.js';
 import { sum } from '../reduce/sum.js';
 import { reshape, transpose } from '../manip/views.js';
 import { type ArrayLike, LinAlgError, asArray, checkStacked } from './common.js';
-import { broadcastCopy, inv, solve } from './decomp.js';
+import { broadcastCopy, invAs, solve } from './decomp.js';
 import { matmulRaw } from './matmul.js';
 import { type CrossOptions, cross as npCross, outer as npOuter } from './products.js';
 import { swapLast } from './norms.js';
@@ -24,7 +24,7 @@ export function matrix_power(a: ArrayLike, n: number): NDArray {
   try {
     checkStacked(x0, true, who);
     if (n === 0) return broadcastCopy(castEye(x0), x0.shape);
-    let base = n < 0 ? inv(x0) : castArray(x0, x0.dtype);
+    let base = n < 0 ? invAs(x0, who) : castArray(x0, x0.dtype);
     let k = Math.abs(n);
     let result: NDArray | undefined;
     // Binary decomposition of the exponent, as NumPy.
@@ -109,7 +109,7 @@ export function tensorinv(a: ArrayLike, ind = 2): NDArray {
     const invshape = [...old.slice(ind), ...old.slice(0, ind)];
     const rest = old.slice(ind).reduce((p, d) => p * d, 1);
     if (prodHead !== rest) throw new LinAlgError(who, 'Last 2 dimensions of the array must be square');
-    return reshape(inv(reshape(x, [prodHead, rest])), invshape);
+    return reshape(invAs(reshape(x, [prodHead, rest]), who), invshape);
   });
 }
 

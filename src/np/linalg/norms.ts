@@ -23,7 +23,7 @@ import { min } from '../reduce/min.js';
 import { sum } from '../reduce/sum.js';
 import { reshape, transpose } from '../manip/views.js';
 import { type ArrayLike, LinAlgError, asArray, permuted } from './common.js';
-import { inv, svd } from './decomp.js';
+import { invAs, svd } from './decomp.js';
 import { matmulRaw } from './matmul.js';
 
 export type NormOrd = number | 'fro' | 'f' | 'nuc' | null;
@@ -168,7 +168,7 @@ export function cond(x: ArrayLike, p: NormOrd = null): NDArray {
     } else {
       let ix: NDArray;
       try {
-        ix = inv(a);
+        ix = invAs(a, who);
       } catch (e) {
         // NumPy computes the inverse with errors ignored: a singular matrix has condition inf.
         if (!(e instanceof LinAlgError) || !e.message.endsWith('Singular matrix')) throw e;
