@@ -15,7 +15,7 @@
 
 namespace qk {
 
-void sync_blas_threads();  // matmul.cc
+void sync_blas_threads(int n = 0);  // matmul.cc
 
 namespace {
 

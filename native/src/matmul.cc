@@ -21,12 +21,12 @@ namespace qk {
 
 // OpenBLAS (pthread build on Debian) keeps its own pool; it follows quark's thread count so the
 // two pools never oversubscribe the cores. Shared with linalg.cc.
-void sync_blas_threads() {
-  static int last = -1;
-  const int n = num_threads();
-  if (n != last) {
+static int g_blas_threads = -1;
+void sync_blas_threads(int n = 0) {
+  if (n <= 0) n = num_threads();
+  if (n != g_blas_threads) {
     openblas_set_num_threads(n);
-    last = n;
+    g_blas_threads = n;
   }
 }
 
@@ -205,6 +205,28 @@ const char* run_dnnl(dnnl::memory::data_type dt, char* pa, char* pb, char* pc, B
   return nullptr;
 }
 
+// Many small float32 products (a batch of 64x64): sgemm per matrix (as NumPy), quark's threads
+// over the batch and OpenBLAS single-threaded inside. Measured on 512 x 64^3, one core: 3.3 ms,
+// against 3.9 ms for one batched oneDNN primitive and 3.8 ms for dnnl_sgemm per matrix.
+void run_sgemm_batched(char* pa, char* pb, char* pc, Batch& b, Mat A, Mat B, Mat C) {
+  const bool ta = A.cs != 1, tb = B.cs != 1;
+  const int64_t lda = ta ? A.cs : A.rs, ldb = tb ? B.cs : B.rs;
+  std::vector<int64_t> offs[3];
+  for_batches(b, 0, [&](int64_t oa, int64_t ob, int64_t oc) {
+    offs[0].push_back(oa);
+    offs[1].push_back(ob);
+    offs[2].push_back(oc);
+  });
+  const int64_t n = (int64_t)offs[0].size();
+  const int nt = std::min<int64_t>(num_threads(), n);
+  sync_blas_threads(1);
+#pragma omp parallel for num_threads(nt) schedule(static) if (nt > 1)
+  for (int64_t i = 0; i < n; i++) {
+    cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, (int)C.rows, (int)C.cols, (int)A.cols, 1.0f, (const float*)pa + offs[0][i], (int)lda,
+               (const float*)pb + offs[1][i], (int)ldb, 0.0f, (float*)pc + offs[2][i], (int)C.rs);
+  }
+}
+
 // ---- OpenBLAS (float64) ----------------------------------------------------------------------
 
 void run_dgemm(char* pa, char* pb, char* pc, Batch& b, Mat A, Mat B, Mat C) {
@@ -302,7 +324,8 @@ const char* exec_matmul() {
       }
     }
     if constexpr (std::is_same_v<S, float>) {
-      err = run_dnnl<S>(dnnl::memory::data_type::f32, pa, pb, t[2].data, b, A, B, C);
+      if (b.count() > 1 && M * N * K <= (int64_t)1 << 21) run_sgemm_batched(pa, pb, t[2].data, b, A, B, C);
+      else err = run_dnnl<S>(dnnl::memory::data_type::f32, pa, pb, t[2].data, b, A, B, C);
     } else if constexpr (std::is_same_v<S, bf16>) {
       err = run_dnnl<S>(dnnl::memory::data_type::bf16, pa, pb, t[2].data, b, A, B, C);
     } else if constexpr (std::is_same_v<S, double>) {
