@@ -43,13 +43,23 @@ export interface MatmulOptions {
   dtype?: DTypeLike;
 }
 
+/** Whether oneDNN ran bfloat16 products here (CPUs without AVX-512 have no kernel: float32 then). */
+let bf16Native = true;
+
 /** The product in the inputs' common dtype (float16 computed in float32), as a new array. */
 export function matmulRaw(a: NDArray, b: NDArray, dtype = productDType(a.dtype, b.dtype)): NDArray {
-  const work = dtype === 'float16' ? 'float32' : dtype;
+  const work = dtype === 'float16' || (dtype === 'bfloat16' && !bf16Native) ? 'float32' : dtype;
   const ac = a.dtype === work ? a : castArray(a, work);
   const bc = b.dtype === work ? b : castArray(b, work);
   try {
-    const r = applyOpaque(matmulOp, [ac, bc], {})[0]!;
+    let r: NDArray;
+    try {
+      r = applyOpaque(matmulOp, [ac, bc], {})[0]!;
+    } catch (e) {
+      if (work !== 'bfloat16' || !(e instanceof Error) || !e.message.includes('oneDNN has no kernel')) throw e;
+      bf16Native = false;
+      return matmulRaw(a, b, dtype);
+    }
     if (work === dtype) return r;
     const c = castArray(r, dtype);
     r.dispose();
