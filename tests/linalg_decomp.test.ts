@@ -253,6 +253,26 @@ describe('norms, tensorinv / tensorsolve, diagonal / trace', () => {
   ], ['float64', 'int32']));
 });
 
+describe('non-contiguous and ill-conditioned input', () => {
+  it('transposed / strided stacks', () => check('x', [
+    ['np.linalg.inv(np.swapaxes(a, -1, -2))', [[2, 4, 4]], (a) => np.linalg.inv(swap(a!))],
+    ['np.linalg.det(a[::2])', [[4, 3, 3]], (a) => np.linalg.det(a!._view([2, 3, 3], [18, 3, 1], 0))],
+    ['np.linalg.solve(a.T, b)', [[3, 3], [3]], (a, b) => np.linalg.solve(np.transpose(a!), b!)],
+    ['np.linalg.svd(a.T, compute_uv=False)', [[4, 6]], (a) => np.linalg.svd(np.transpose(a!), { compute_uv: false })],
+    ['np.linalg.eigvalsh(np.swapaxes(a, -1, -2))', [[2, 3, 3]], (a) => np.linalg.eigvalsh(swap(a!))],
+  ], ['float64', 'float32']));
+
+  it('Hilbert matrices (condition ~1e7): det, solve and cond agree with NumPy to the conditioning', async () => {
+    const n = 6;
+    const h = (): NDArray => np.scope(() => np.true_divide(1, np.add(np.add(np.arange(n, { dtype: 'float64' }).reshape([n, 1]), np.arange(n, { dtype: 'float64' })), 1)));
+    const e = await oracle.eval(`h = 1.0 / (np.arange(${n})[:, None] + np.arange(${n}) + 1)\nresult = [np.linalg.det(h), np.linalg.solve(h, np.ones(${n})), np.linalg.cond(h), np.linalg.eigvalsh(h)]`);
+    expectSameAsNumpy('hilbert', 'x', () => {
+      const H = h();
+      return [np.linalg.det(H), np.linalg.solve(H, np.ones([n])), np.linalg.cond(H), np.linalg.eigvalsh(H)];
+    }, e, { match: [{ rtol: 1e-6 }, { rtol: 1e-6 }, { rtol: 1e-6 }, { rtol: 1e-6, atol: 1e-12 }] });
+  });
+});
+
 describe('default float rule', () => {
   it('integers compute in float32 unless set_np("numpy") (NumPy: float64)', () => {
     npx.set_np();

@@ -153,6 +153,10 @@ function evaluate(spec: EinsumSpec, arrays: readonly NDArray[], path: EinsumPath
   }
 }
 
+/** A trailing plain options object (not an array, typed array or NDArray operand). */
+const isOptions = (x: unknown): boolean =>
+  typeof x === 'object' && x !== null && !(x instanceof NDArray) && !Array.isArray(x) && !ArrayBuffer.isView(x);
+
 /**
  * np.einsum(subscripts, ...operands[, options]): Einstein summation with NumPy's subscripts
  * ('ij,jk->ik', '...' broadcasting, implicit output in alphabetical order, repeated labels for
@@ -161,7 +165,7 @@ function evaluate(spec: EinsumSpec, arrays: readonly NDArray[], path: EinsumPath
 export function einsum(subscripts: string, ...args: (ArrayLike | EinsumOptions)[]): NDArray {
   const who = 'einsum';
   const last = args[args.length - 1];
-  const opts = last !== undefined && !(last instanceof NDArray) && typeof last === 'object' && !Array.isArray(last) ? (args.pop() as EinsumOptions) : {};
+  const opts = isOptions(last) ? (args.pop() as EinsumOptions) : {};
   const operands = args as ArrayLike[];
   const arrays = operands.map((x) => asArray(x, who));
   try {
@@ -182,7 +186,7 @@ export interface EinsumPathOptions {
 export function einsum_path(subscripts: string, ...args: (ArrayLike | EinsumPathOptions)[]): [(string | number[])[], string] {
   const who = 'einsum_path';
   const last = args[args.length - 1];
-  const opts = last !== undefined && !(last instanceof NDArray) && typeof last === 'object' && !Array.isArray(last) ? (args.pop() as EinsumPathOptions) : {};
+  const opts = isOptions(last) ? (args.pop() as EinsumPathOptions) : {};
   const operands = args as ArrayLike[];
   const arrays = operands.map((x) => asArray(x, who));
   try {
