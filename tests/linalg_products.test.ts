@@ -178,3 +178,32 @@ describe('multi_dot / matrix_power', () => {
     ['np.linalg.matrix_power(a, -2)', [[3, 3]], (a) => np.linalg.matrix_power(a!, -2)],
   ], ['float64'])));
 });
+
+describe('np.einsum, random subscripts', () => {
+  it('1-4 operands over labels a-e (repeats, implicit/explicit output, broadcast 1-sized dims) match NumPy', async () => {
+    const { default: fc } = await import('fast-check');
+    const { draw } = await import('./helpers/gen.js');
+    const sizes: Record<string, number> = { a: 2, b: 3, c: 1, d: 4, e: 2 };
+    const term = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { minLength: 0, maxLength: 3 });
+    const caseArb = fc.tuple(fc.array(term, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.nat(), fc.constantFrom<DType>('float64', 'int64'))
+      .map(([terms, explicit, seed, d]) => {
+        const used = [...new Set(terms.flat())].sort();
+        // An explicit output: a random subset of the used labels, in a random order.
+        const out = used.filter((_, i) => (seed >> i) & 1).sort((x, y) => ((seed * 7 + x.charCodeAt(0)) % 5) - ((seed * 7 + y.charCodeAt(0)) % 5));
+        const sub = `${terms.map((t) => t.join('')).join(',')}${explicit ? `->${out.join('')}` : ''}`;
+        // Label 'c' has size 1 everywhere; 'e' is size 1 in the first operand (broadcast).
+        const shapes = terms.map((t, i) => t.map((l) => (l === 'e' && i === 0 ? 1 : sizes[l]!)));
+        return { sub, shapes, d };
+      });
+    const cases = draw(caseArb, 150, 77);
+    const exp = await Promise.all(cases.map(({ sub, shapes, d }) => {
+      const args = Object.fromEntries(shapes.map((s, i) => [`x${i}`, testArray(s, 'float64', i + 1).raw]));
+      return oracle.eval(`result = np.einsum(${JSON.stringify(sub)}, ${shapes.map((_, i) => pyAs(`x${i}`, d)).join(', ')}, optimize=True)`, args);
+    }));
+    // Most cases are valid einsums (NumPy raises only for an empty operand subscript of a non-0-d array).
+    expect(exp.filter((e) => (e as { error?: string }).error).length).toBeLessThan(cases.length / 4);
+    cases.forEach(({ sub, shapes, d }, i) => {
+      expectSameAsNumpy(`einsum ${sub} ${JSON.stringify(shapes)} ${d}`, 'einsum', () => np.einsum(sub, ...shapes.map((s, j) => testArray(s, d, j + 1).make())), exp[i]!, { match: { rtol: 1e-12 } });
+    });
+  });
+});
