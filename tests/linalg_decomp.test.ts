@@ -155,6 +155,8 @@ describe('svd / eigh', () => {
       ['np.linalg.svdvals(a)', [[4, 4]], (a) => np.linalg.svdvals(a!)],
       ['np.linalg.svd(np.ones((3, 3)), compute_uv=False)', [], () => np.linalg.svd(np.ones([3, 3]), { compute_uv: false })],
       ['np.linalg.svd(a, compute_uv=False)', [[0, 3]], (a) => np.linalg.svd(a!, { compute_uv: false })],
+      ['np.linalg.svd(a + np.swapaxes(a, -1, -2), compute_uv=False, hermitian=True)', [[2, 4, 4]], (a) => np.linalg.svd(np.add(a!, swap(a!)), { compute_uv: false, hermitian: true })],
+      ['np.linalg.matrix_rank(a + a.T, hermitian=True)', [[4, 4]], (a) => np.linalg.matrix_rank(np.add(a!, swap(a!)), { hermitian: true })],
     ]);
     for (const [shape, full] of [[[5, 3], true], [[3, 5], false], [[2, 4, 4], true], [[2, 6, 3], false]] as const) {
       np.scope(() => {

@@ -9,7 +9,9 @@ import { reshape, transpose } from '../manip/views.js';
 import { type ArrayLike, LinAlgError, asArray, checkStacked, linalgDType, release } from './common.js';
 import { QR_MODES, type QrMode, choleskyOp, detOp, eighOp, lstsqOp, qrOp, solveOp, svdOp } from './lapack_ops.js';
 import { eye } from '../creation/matrix.js';
+import { absolute } from '../math/absolute.js';
 import { multiply } from '../math/multiply.js';
+import { sort } from '../sorting/sort.js';
 import { sum } from '../reduce/sum.js';
 
 /** A private C-contiguous copy of `x` in the linalg dtype (checked: ≥ 2-D, square if asked). */
@@ -201,7 +203,10 @@ export interface SvdOptions {
   full_matrices?: boolean;
   /** false: the singular values only. */
   compute_uv?: boolean;
-  /** Accepted; the general SVD is used (its U and Vh are as valid, signs may differ from NumPy's eigh route). */
+  /**
+   * Symmetric input: singular values from eigvalsh as NumPy does; with compute_uv the general SVD
+   * is used (U and Vh are as valid; signs may differ from NumPy's eigh route).
+   */
   hermitian?: boolean;
 }
 
@@ -220,6 +225,7 @@ function svdRaw(c: NDArray, job: number, who: string): NDArray[] {
 export function svd(a: ArrayLike, opts: SvdOptions & { compute_uv: false }): NDArray;
 export function svd(a: ArrayLike, opts?: SvdOptions): SvdResult;
 export function svd(a: ArrayLike, opts: SvdOptions = {}): SvdResult | NDArray {
+  if (opts.hermitian && opts.compute_uv === false) return hermitianSvdvals(a);
   const c = prepare(a, 'svd', false);
   try {
     if (opts.compute_uv === false) return svdRaw(c, 0, 'svd')[0]!;
@@ -227,6 +233,21 @@ export function svd(a: ArrayLike, opts: SvdOptions = {}): SvdResult | NDArray {
     return named([u, s, vt] as [NDArray, NDArray, NDArray], ['U', 'S', 'Vh']);
   } finally {
     c.dispose();
+  }
+}
+
+/** NumPy's hermitian route for singular values: |eigenvalues| sorted descending. */
+function hermitianSvdvals(a: ArrayLike): NDArray {
+  const w = eigvalsh(a);
+  const s = absolute(w);
+  const sorted = sort(s, { axis: -1 });
+  const n = sorted.shape[sorted.ndim - 1]!;
+  const st = sorted._strides[sorted.ndim - 1]!;
+  const rev = sorted._view(sorted.shape, [...sorted._strides.slice(0, -1), -st], sorted._offset + Math.max(0, n - 1) * st);
+  try {
+    return castArray(rev, sorted.dtype);
+  } finally {
+    release([w, s, sorted, rev]);
   }
 }
 

@@ -198,7 +198,7 @@ export function matrix_rank(A: ArrayLike, opts: MatrixRankOptions = {}): NDArray
   return scope(() => {
     const a = asArray(A, who);
     if (a.ndim < 2) return castArray(any(not_equal(a, 0)), 'int64');
-    const S = svd(a, { compute_uv: false });
+    const S = svd(a, { compute_uv: false, hermitian: !!opts.hermitian });
     const eps = S.dtype === 'float32' ? 2 ** -23 : 2 ** -52;
     const expand = (t: number | NDArray) => (typeof t === 'number' ? t : reshape(t, [...t.shape, 1]));
     let tol: NDArray | number;
