@@ -324,7 +324,9 @@ const char* exec_matmul() {
       }
     }
     if constexpr (std::is_same_v<S, float>) {
-      if (b.count() > 1 && M * N * K <= (int64_t)1 << 21) run_sgemm_batched(pa, pb, t[2].data, b, A, B, C);
+      // Small products skip oneDNN's per-call set-up (memory objects, stream): ~16 -> ~6 us for 4x4.
+      const int64_t mnk = M * N * K;
+      if (mnk <= (b.count() > 1 ? (int64_t)1 << 21 : (int64_t)1 << 15)) run_sgemm_batched(pa, pb, t[2].data, b, A, B, C);
       else err = run_dnnl<S>(dnnl::memory::data_type::f32, pa, pb, t[2].data, b, A, B, C);
     } else if constexpr (std::is_same_v<S, bf16>) {
       err = run_dnnl<S>(dnnl::memory::data_type::bf16, pa, pb, t[2].data, b, A, B, C);
