@@ -89,7 +89,10 @@ describe('tensordot / vecdot / cross', () => {
     ['np.cross(a, b, axisa=0, axisb=0, axisc=0)', [[3, 4], [3, 4]], (a, b) => np.cross(a!, b!, { axisa: 0, axisb: 0, axisc: 0 })],
     ['np.linalg.cross(a, b)', [[2, 3], [2, 3]], (a, b) => np.linalg.cross(a!, b!)],
     ['np.linalg.cross(a, b)', [[2, 2], [2, 2]], (a, b) => np.linalg.cross(a!, b!)],
-  ]));
+  ]).then(() => check('cross', [
+    ['np.cross(a, b)', [[3], [2]], (a, b) => np.cross(a!, b!)],
+    ['np.cross(a, b)', [[2, 2], [2, 3]], (a, b) => np.cross(a!, b!)],
+  ], ['uint8', 'int16'])));
 });
 
 describe('np.einsum', () => {

@@ -5,6 +5,7 @@ import { canCast } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
 import { broadcastShapes, fmtShapeC, normalizeAxis, sizeOf } from '../../core/shape.js';
 import { multiply } from '../math/multiply.js';
+import { negative } from '../math/negative.js';
 import { subtract } from '../math/subtract.js';
 import { transpose } from '../manip/views.js';
 import { type ArrayLike, asArray, finish, permuted, productDType, release, reshaped } from './common.js';
@@ -212,7 +213,7 @@ export function cross(a: ArrayLike, b: ArrayLike, opts: CrossOptions = {}): NDAr
       const [a0, a1] = [comp(px, 0), comp(px, 1)], [b0, b1] = [comp(py, 0), comp(py, 1)];
       const mul = (p: NDArray, q: NDArray) => { const r = multiply(p, q); temps.push(r); return r; };
       const sub = (p: NDArray, q: NDArray) => { const r = subtract(p, q); temps.push(r); return r; };
-      const neg = (p: NDArray) => { const r = multiply(p, -1); temps.push(r); return r; };
+      const neg = (p: NDArray) => { const r = negative(p); temps.push(r); return r; };
       const z = sub(mul(a0, b1), mul(a1, b0));
       if (nx === 2 && ny === 2) {
         temps.splice(temps.indexOf(z), 1);
