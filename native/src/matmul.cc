@@ -207,7 +207,8 @@ const char* run_dnnl(dnnl::memory::data_type dt, char* pa, char* pb, char* pc, B
 
 // Many small float32 products (a batch of 64x64): sgemm per matrix (as NumPy), quark's threads
 // over the batch and OpenBLAS single-threaded inside. Measured on 512 x 64^3, one core: 3.3 ms,
-// against 3.9 ms for one batched oneDNN primitive and 3.8 ms for dnnl_sgemm per matrix.
+// against 3.9 ms for one batched oneDNN primitive and 3.8 ms for dnnl_sgemm per matrix. Dynamic
+// chunks: a thread descheduled on a busy machine doesn't hold up the others' share.
 void run_sgemm_batched(char* pa, char* pb, char* pc, Batch& b, Mat A, Mat B, Mat C) {
   const bool ta = A.cs != 1, tb = B.cs != 1;
   const int64_t lda = ta ? A.cs : A.rs, ldb = tb ? B.cs : B.rs;
@@ -220,7 +221,7 @@ void run_sgemm_batched(char* pa, char* pb, char* pc, Batch& b, Mat A, Mat B, Mat
   const int64_t n = (int64_t)offs[0].size();
   const int nt = std::min<int64_t>(num_threads(), n);
   sync_blas_threads(1);
-#pragma omp parallel for num_threads(nt) schedule(static) if (nt > 1)
+#pragma omp parallel for num_threads(nt) schedule(dynamic, 4) if (nt > 1)
   for (int64_t i = 0; i < n; i++) {
     cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, (int)C.rows, (int)C.cols, (int)A.cols, 1.0f, (const float*)pa + offs[0][i], (int)lda,
                (const float*)pb + offs[1][i], (int)ldb, 0.0f, (float*)pc + offs[2][i], (int)C.rs);
@@ -255,7 +256,7 @@ template <class S> void run_exact(char* pa, char* pb, char* pc, Batch& b, Mat A,
 #pragma omp parallel num_threads(nt) if (nt > 1)
   {
     std::vector<uint64_t> acc((size_t)N);
-#pragma omp for schedule(static)
+#pragma omp for schedule(dynamic, 16)
     for (int64_t r = 0; r < rows; r++) {
       const int64_t bi = r / M, i = r % M;
       const S* a = (const S*)pa + offs[0][bi] + i * A.rs;
