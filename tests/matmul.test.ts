@@ -129,6 +129,23 @@ describe('np.matmul', () => {
     expect(() => np.scope(() => np.matmul(np.ones([3]), np.ones([2])))).toThrow((e as { message: string }).message);
   });
 
+  it('threaded paths (2 threads): batches of small products, integers, large float32/float64', async () => {
+    const cases = draw(pairArb(['float32', 'float64', 'int32', 'bool']), 60, 52);
+    const big = [[3, 40, 50], [3, 50, 30]] as const;
+    const exp = await Promise.all([
+      ...cases.map(([x, y]) => oracle.eval(pyMatmul(x, y), { a: rawOf(x), b: rawOf(y) })),
+      oracle.eval('(np.arange(6000) % 7 - 3).reshape(3, 40, 50).astype(np.int64) @ (np.arange(4500) % 5 - 2).reshape(3, 50, 30).astype(np.int64)'),
+    ]);
+    npx.set_num_threads(2);
+    try {
+      cases.forEach(([x, y], i) => expectSameAsNumpy(`2 threads ${x.dtype}${show(x.shape)} @ ${y.dtype}${show(y.shape)}`, 'matmul', () => np.matmul(build(x), build(y)), exp[i]!));
+      expectSameAsNumpy('2 threads int64 batch', 'matmul', () => np.matmul(
+        np.remainder(np.arange(6000), 7).sub(3).reshape([...big[0]]), np.remainder(np.arange(4500), 5).sub(2).reshape([...big[1]])), exp[cases.length]!);
+    } finally {
+      npx.set_num_threads(1);
+    }
+  });
+
   it('ndarray.matmul is np.matmul; bfloat16 stays bfloat16', async () => {
     const e = await oracle.eval('(np.arange(6).reshape(2, 3) @ np.arange(3)).astype(np.float32)');
     expectSameAsNumpy('method', 'matmul', () => np.arange(6, { dtype: 'float32' }).reshape(2, 3).matmul(np.arange(3, { dtype: 'float32' })), e);
