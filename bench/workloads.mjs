@@ -447,6 +447,27 @@ export const WORKLOADS = [
     },
   },
 
+  {
+    name: 'einsum ij,jk,kl->il', group: 'linear algebra', unit: 'GFLOP/s', work: 4 * 512 ** 3,
+    desc: "einsum('ij,jk,kl->il') of three (512, 512) float32 (a matrix chain: two products in the best order; NumPy with optimize=True)",
+    quark: {
+      needs: (q) => (typeof q.np.einsum === 'function' ? null : 'np.einsum'),
+      setup: (q) => ({ a: q.rand([512, 512]), b: q.rand([512, 512], 1), c: q.rand([512, 512], 2) }),
+      run: (c) => c.q.np.einsum('ij,jk,kl->il', c.a, c.b, c.c),
+    },
+    numpy: { setup: 'a = rand(512, 512); b = rand(512, 512); c = rand(512, 512)', op: "np.einsum('ij,jk,kl->il', a, b, c, optimize=True)" },
+    torch: { setup: 'a = rand(512, 512); b = rand(512, 512); c = rand(512, 512)', op: "torch.einsum('ij,jk,kl->il', a, b, c)" },
+    jax: { setup: "a = rand(512, 512); b = rand(512, 512); c = rand(512, 512); f = jax.jit(lambda a, b, c: jnp.einsum('ij,jk,kl->il', a, b, c))", op: 'f(a, b, c)' },
+    tfjs: {
+      setup: (tf, d) => ({ a: tf.tensor2d(d.rand([512, 512]), [512, 512]), b: tf.tensor2d(d.rand([512, 512], 1), [512, 512]), c: tf.tensor2d(d.rand([512, 512], 2), [512, 512]) }),
+      run: (c) => c.tf.einsum('ij,jk,kl->il', c.a, c.b, c.c),
+    },
+    'numpy-ts': {
+      setup: (nt, d) => ({ a: d.nt([512, 512]), b: d.nt([512, 512], 1), c: d.nt([512, 512], 2) }),
+      run: (c) => c.nt.einsum('ij,jk,kl->il', c.a, c.b, c.c),
+    },
+  },
+
   ...[32, 1].map((n) => conv2d(n, false)),
   conv2d(32, true),
 

@@ -61,3 +61,5 @@ export type { IscloseOptions } from './math/isclose.js';
 export { array_equal, array_equiv } from './math/array_equal.js';
 export type { UfuncOptions, Ufunc2Options } from './ufunc.js';
 export * as random from './random/index.js';
+export * from './linalg/index.js';
+export * as linalg from './linalg/namespace.js';

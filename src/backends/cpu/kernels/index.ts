@@ -9,3 +9,5 @@ import './unique.js';
 import './isin.js';
 import './histogram.js';
 import './random.js';
+import './matmul.js';
+import './linalg.js';
