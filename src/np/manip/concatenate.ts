@@ -1,0 +1,135 @@
+// np.concatenate / np.concat: one opaque op. The output is allocated once; the kernel copies (and
+// converts) each input once into its slice of the output with the strided cast kernel.
+import type { Backend, Operand, OpaqueLaunch } from '../../backends/backend.js';
+import { castInto } from '../../core/apply.js';
+import { type Casting, type DType, type DTypeLike, canCast, resultType, toDType } from '../../core/dtype.js';
+import { NDArray } from '../../core/ndarray.js';
+import { defineOp, resolveLoop } from '../../core/op.js';
+import { applyOpaque } from '../../core/opaque.js';
+import { normalizeAxis } from '../../core/shape.js';
+import { astypeOp } from '../math/astype.js';
+import { ravel } from './views.js';
+import { type ArrayLike, arraysOf, withTemps } from './common.js';
+
+export interface ConcatenateOptions {
+  /** The axis to join along (default 0); null joins the flattened inputs. */
+  axis?: number | null;
+  /** Writes the result here (its dtype is the one the inputs are cast to). */
+  out?: NDArray;
+  /** The result dtype (default: the inputs' result_type). Not together with `out`. */
+  dtype?: DTypeLike;
+  /** How the inputs may be cast to the result dtype (default 'same_kind'). */
+  casting?: Casting;
+}
+
+/** Variadic (nin is not checked for opaque ops): inputs already validated and of one ndim. */
+export const concatenateOp = defineOp<{ axis: number; dtype: DType }>({
+  name: 'concatenate',
+  kind: 'opaque',
+  nin: -1,
+  attrs: { axis: 0, dtype: 'float32' },
+  infer: (inputs, { axis, dtype }) => {
+    const shape = [...inputs[0]!.shape];
+    shape[axis] = inputs.reduce((n, x) => n + x.shape[axis]!, 0);
+    return [{ shape, dtype }];
+  },
+});
+
+/**
+ * The kernel on any backend with an elementwise cast: input k goes to the slice of the output
+ * starting at the running offset along `axis` (same strides as the output, offset moved).
+ */
+export function concatenateKernel(backend: Backend, { inputs, outputs, attrs }: OpaqueLaunch): void {
+  const { axis } = attrs as { axis: number };
+  const out = outputs[0]!;
+  let pos = 0;
+  for (const x of inputs) {
+    const n = x.shape[axis]!;
+    if (n > 0 && x.shape.every((d) => d > 0)) {
+      const loop = resolveLoop(astypeOp, [x.dtype], { dtype: out.dtype })!;
+      const src: Operand = { kind: 'buffer', handle: x.handle, dtype: x.dtype, offset: x.offset, strides: x.strides };
+      const dst: Operand = { kind: 'buffer', handle: out.handle, dtype: out.dtype, offset: out.offset + pos * out.strides[axis]!, strides: out.strides };
+      backend.elementwise({ op: astypeOp, loop, shape: x.shape, inputs: [src], outputs: [dst] });
+    }
+    pos += n;
+  }
+}
+
+/** The validated inputs, axis and dtype of a concatenation (NumPy's checks and messages). */
+export function concatenateArgs(who: string, xs: readonly NDArray[], axis: number | null, o: ConcatenateOptions, owned: NDArray[]): { arrays: NDArray[]; axis: number; dtype: DType } {
+  if (o.out !== undefined && o.dtype !== undefined) {
+    throw new TypeError(`${who}: concatenate() only takes \`out\` or \`dtype\` as an argument, but both were provided.`);
+  }
+  if (xs.length === 0) throw new RangeError(`${who}: need at least one array to concatenate`);
+  let arrays = [...xs];
+  if (axis === null) {
+    arrays = arrays.map((x) => {
+      const r = ravel(x);
+      owned.push(r);
+      return r;
+    });
+    axis = 0;
+  }
+  const first = arrays[0]!;
+  if (first.ndim === 0) throw new RangeError(`${who}: zero-dimensional arrays cannot be concatenated`);
+  const ax = normalizeAxis(axis, first.ndim, who);
+  arrays.forEach((x, k) => {
+    if (x.ndim !== first.ndim) {
+      throw new RangeError(`${who}: all the input arrays must have same number of dimensions, but the array at index 0 has ${first.ndim} dimension(s) and the array at index ${k} has ${x.ndim} dimension(s)`);
+    }
+    x.shape.forEach((d, i) => {
+      if (i !== ax && d !== first.shape[i]) {
+        throw new RangeError(`${who}: all the input array dimensions except for the concatenation axis must match exactly, but along dimension ${i}, the array at index 0 has size ${first.shape[i]} and the array at index ${k} has size ${d}`);
+      }
+    });
+  });
+  const dtype = o.out ? o.out.dtype : o.dtype !== undefined ? toDType(o.dtype, who) : resultType(arrays.map((x) => x.dtype));
+  const casting = o.casting ?? 'same_kind';
+  for (const x of arrays) {
+    if (!canCast(x.dtype, dtype, casting)) {
+      throw new TypeError(`${who}: Cannot cast array data from dtype('${x.dtype}') to dtype('${dtype}') according to the rule '${casting}'`);
+    }
+  }
+  return { arrays, axis: ax, dtype };
+}
+
+/** Joins already-converted arrays (used by stack, hstack, …, which prepare their own inputs). */
+export function concatArrays(who: string, xs: readonly NDArray[], axis: number | null, o: ConcatenateOptions): NDArray {
+  return withTemps((owned) => {
+    const { arrays, axis: ax, dtype } = concatenateArgs(who, xs, axis, o, owned);
+    if (o.out) {
+      const shape = [...arrays[0]!.shape];
+      shape[ax] = arrays.reduce((n, x) => n + x.shape[ax]!, 0);
+      if (shape.length !== o.out.ndim || shape.some((d, i) => d !== o.out!.shape[i])) {
+        throw new RangeError(`${who}: Output array is the wrong shape`);
+      }
+    }
+    const r = applyOpaque(concatenateOp, arrays, { axis: ax, dtype })[0]!;
+    if (!o.out) return r;
+    try {
+      castInto(r, o.out);
+    } finally {
+      r.dispose();
+    }
+    return o.out;
+  });
+}
+
+/** np.concatenate: joins arrays along an existing axis (axis null: their flattened values). */
+export function concatenate(arrays: readonly ArrayLike[], options: number | null | ConcatenateOptions = {}): NDArray {
+  const o = typeof options === 'number' || options === null ? { axis: options } : options;
+  return withTemps((owned) => {
+    if (!Array.isArray(arrays)) throw new TypeError('concatenate: expected a list of arrays');
+    const xs = arraysOf(arrays, 'concatenate', owned);
+    return concatArrays('concatenate', xs, o.axis === undefined ? 0 : o.axis, o);
+  });
+}
+
+/** np.concat: the Array API name of concatenate. */
+export function concat(arrays: readonly ArrayLike[], options: number | null | ConcatenateOptions = {}): NDArray {
+  const o = typeof options === 'number' || options === null ? { axis: options } : options;
+  return withTemps((owned) => {
+    const xs = arraysOf(arrays, 'concat', owned);
+    return concatArrays('concat', xs, o.axis === undefined ? 0 : o.axis, o);
+  });
+}

@@ -1,0 +1,87 @@
+// np.repeat and np.tile: copies. Uniform repetition is one broadcast view copied once (reshape of
+// a stride-0 view); per-element counts are one concatenate of broadcast slices.
+import { applyMovement } from '../../core/movement.js';
+import { NDArray } from '../../core/ndarray.js';
+import { normalizeAxis } from '../../core/shape.js';
+import { type ArrayLike, arraysOf, leaves, sliceAxis, viewAs, withTemps } from './common.js';
+import { concatArrays } from './concatenate.js';
+import { broadcastToOp } from './ops.js';
+import { ravel, reshapeOp } from './views.js';
+
+/** Integer arguments given as a number, a list, or an integer NDArray, read on the host. */
+export function intsOf(x: number | bigint | readonly (number | bigint)[] | NDArray, who: string, what: string): { values: number[]; scalar: boolean } {
+  if (x instanceof NDArray) {
+    if (x.dtype !== 'bool' && !/int/.test(x.dtype)) {
+      throw new TypeError(`${who}: Cannot cast array data from dtype('${x.dtype}') to dtype('int64') according to the rule 'safe'`);
+    }
+    const flat = x.size === 0 ? [] : leaves(x.tolist());
+    return { values: flat.map((v) => Number(v)), scalar: x.ndim === 0 };
+  }
+  const list = typeof x === 'number' || typeof x === 'bigint' ? [x] : [...x];
+  for (const v of list) {
+    if (typeof v !== 'bigint' && !Number.isInteger(v)) throw new TypeError(`${who}: ${what} must be integers, got ${v}`);
+  }
+  return { values: list.map((v) => Number(v)), scalar: typeof x === 'number' || typeof x === 'bigint' };
+}
+
+/** A C-contiguous copy, owning its data, of `v` viewed with `shape` (same size). */
+function copyAs(v: NDArray, shape: readonly number[]): NDArray {
+  return applyMovement(reshapeOp, v, { shape }, { ownCopy: true, forceCopy: true });
+}
+
+export interface RepeatOptions {
+  /** The axis to repeat along; null (default) repeats the flattened values. */
+  axis?: number | null;
+}
+
+/** np.repeat: each element (or each slice along `axis`) repeated `repeats` times. */
+export function repeat(a: ArrayLike, repeats: number | bigint | readonly (number | bigint)[] | NDArray, options: number | null | RepeatOptions = {}): NDArray {
+  const o = typeof options === 'number' || options === null ? { axis: options } : options;
+  const who = 'repeat';
+  return withTemps((owned) => {
+    let [x] = arraysOf([a], who, owned);
+    const r = intsOf(repeats, who, 'repeats');
+    if (r.values.some((v) => v < 0)) throw new RangeError(`${who}: negative dimensions are not allowed`);
+    if (o.axis === undefined || o.axis === null) owned.push((x = ravel(x!)));
+    const ax = normalizeAxis(o.axis ?? 0, x!.ndim, who);
+    const s = x!.shape, n = s[ax]!;
+    if (r.values.length === 1) {
+      const k = r.values[0]!;
+      const v = viewAs(x!, [...s.slice(0, ax + 1), 1, ...s.slice(ax + 1)]);
+      owned.push(v);
+      const b = applyMovement(broadcastToOp, v, { shape: [...s.slice(0, ax + 1), k, ...s.slice(ax + 1)] });
+      owned.push(b);
+      return copyAs(b, s.map((d, i) => (i === ax ? d * k : d)));
+    }
+    if (r.values.length !== n) {
+      throw new RangeError(`${who}: operands could not be broadcast together with shape (${n},) (${r.values.length},)`);
+    }
+    const pieces: NDArray[] = [];
+    for (let i = 0; i < n; i++) {
+      const sl = sliceAxis(x!, ax, i, i + 1);
+      owned.push(sl);
+      const b = applyMovement(broadcastToOp, sl, { shape: s.map((d, j) => (j === ax ? r.values[i]! : d)) });
+      owned.push(b);
+      pieces.push(b);
+    }
+    if (pieces.length === 0) return copyAs(x!, s);
+    return concatArrays(who, pieces, ax, {});
+  });
+}
+
+/** np.tile: `A` repeated `reps` times along each axis (reps padded with 1s, or A with size-1 axes). */
+export function tile(A: ArrayLike, reps: number | readonly number[]): NDArray {
+  const who = 'tile';
+  return withTemps((owned) => {
+    const [x] = arraysOf([A], who, owned);
+    let tup = intsOf(reps, who, 'reps').values;
+    if (tup.some((v) => v < 0)) throw new RangeError(`${who}: negative dimensions are not allowed`);
+    const shape = [...Array(Math.max(0, tup.length - x!.ndim)).fill(1), ...x!.shape];
+    if (tup.length < shape.length) tup = [...Array(shape.length - tup.length).fill(1), ...tup];
+    const v = viewAs(x!, shape.flatMap((d) => [1, d]));
+    owned.push(v);
+    const b = applyMovement(broadcastToOp, v, { shape: shape.flatMap((d, i) => [tup[i]!, d]) });
+    owned.push(b);
+    return copyAs(b, shape.map((d, i) => d * tup[i]!));
+  });
+}
