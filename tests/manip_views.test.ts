@@ -15,7 +15,7 @@ import { type Row, checkRow, checkWriteThrough, py } from './helpers/manip.js';
 beforeAll(() => npx.set_np({ dtype: 'numpy' }));
 afterAll(() => npx.set_np());
 
-const ax = (n: number, extra = 1) => fc.integer({ min: -n - extra, max: n - 1 + extra });
+const ax = (n: number, extra = 1) => (n + extra > 0 ? fc.integer({ min: -n - extra, max: n - 1 + extra }) : fc.constant(0));
 const none = () => fc.constant(null);
 const WRITE_DTYPES = ['int8', 'int32', 'uint16', 'float32', 'float64'] as const;
 
@@ -51,7 +51,9 @@ const rows: Row<any>[] = [
     q: (x, sec) => np.vsplit(x, sec), py: (sec) => `np.vsplit(x, ${py(sec)})` },
   { name: 'dsplit', args: () => fc.oneof(fc.integer({ min: 1, max: 3 }), fc.array(fc.integer({ min: -4, max: 4 }), { maxLength: 3 })),
     q: (x, sec) => np.dsplit(x, sec), py: (sec) => `np.dsplit(x, ${py(sec)})` },
-  { name: 'unstack', args: (s) => ax(s.length), q: (x, axis) => np.unstack(x, { axis }), py: (axis) => `np.unstack(x, axis=${axis})` },
+  { name: 'unstack', args: (s) => ax(s.length), q: (x, axis) => np.unstack(x, { axis }), py: (axis) => `np.unstack(x, axis=${axis})`,
+    // NumPy's unstack of a 1-D array gives scalars (quark: 0-d views), so only n-D results are written.
+    writable: (s) => s.length >= 2 },
 ];
 
 describe('views: values and errors against NumPy', () => {
@@ -122,7 +124,7 @@ describe('trim_zeros', () => {
       const a = np.array([0, 0, 1, 2, 0]);
       const t = np.trim_zeros(a);
       np.add(t, 10, { out: t });
-      expect(a.tolist()).toEqual([0, 0, 11, 12, 0]);
+      expect(a.tolist()).toEqual([0n, 0n, 11n, 12n, 0n]);
     });
   });
 });
@@ -136,7 +138,7 @@ describe('methods and messages', () => {
       expect(a.swapaxes(0, 2).shape).toEqual([3, 2, 1]);
       expect(a.mT.shape).toEqual([1, 3, 2]);
       np.add(s, 1, { out: s });
-      expect(a.tolist()).toEqual([[[1, 2, 3], [4, 5, 6]]]);
+      expect(a.tolist()).toEqual([[[1n, 2n, 3n], [4n, 5n, 6n]]]);
       expect(a.squeeze(0).shape).toEqual([2, 3]);
     });
   });
@@ -164,13 +166,13 @@ describe('methods and messages', () => {
     ['unstack 0-d', () => np.unstack(np.zeros([])), /^unstack: Input array must be at least 1-d\.$/],
   ];
   it.each(cases)('%s raises a clear error naming the op', (_l, f, re) => {
-    np.scope(() => expect(f).toThrow(re));
+    np.scope(() => { expect(f).toThrow(re); });
   });
   it('JS lists are accepted as array_like inputs', () => {
     np.scope(() => {
-      expect(np.flip([1, 2, 3]).tolist()).toEqual([3, 2, 1]);
+      expect(np.flip([1, 2, 3]).tolist()).toEqual([3n, 2n, 1n]);
       expect((np.atleast_2d([1, 2]) as NDArray).shape).toEqual([1, 2]);
-      expect(np.split([1, 2, 3, 4], 2).map((x) => x.tolist())).toEqual([[1, 2], [3, 4]]);
+      expect(np.split([1.5, 2, 3, 4], 2).map((x) => x.tolist())).toEqual([[1.5, 2], [3, 4]]);
     });
   });
 });

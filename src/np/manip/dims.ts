@@ -29,6 +29,7 @@ export function squeeze(a: ArrayLike, axis?: number | readonly number[] | null |
     const [x] = arraysOf([a], 'squeeze', owned);
     let axes: number[];
     if (ax === undefined || ax === null) axes = [...x!.shape.keys()].filter((i) => x!.shape[i] === 1);
+    else if (x!.ndim === 0 && (ax === 0 || ax === -1)) axes = []; // NumPy accepts these for 0-d arrays
     else {
       axes = axisTuple(ax, x!.ndim, 'squeeze');
       if (axes.some((i) => x!.shape[i] !== 1)) {

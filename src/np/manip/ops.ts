@@ -37,9 +37,11 @@ export const flipOp = defineOp<{ axes: readonly number[] }>({
   attrs: { axes: [] },
   view: (x, { axes }) => {
     let offset = x.offset;
+    // An empty array keeps its offset (no element to point at; the buffer may be empty).
+    const empty = x.shape.includes(0);
     const strides = x.strides.map((s, i) => {
       if (!axes.includes(i)) return s;
-      if (x.shape[i]! > 0) offset += (x.shape[i]! - 1) * s;
+      if (!empty) offset += (x.shape[i]! - 1) * s;
       return -s;
     });
     return { shape: x.shape, strides, offset, dtype: x.dtype };
@@ -58,7 +60,7 @@ export const axisSliceOp = defineOp<{ axis: number; start: number; length: numbe
   view: (x, { axis, start, length }) => ({
     shape: x.shape.map((d, i) => (i === axis ? length : d)),
     strides: x.strides,
-    offset: length > 0 ? x.offset + start * x.strides[axis]! : x.offset,
+    offset: length > 0 && !x.shape.includes(0) ? x.offset + start * x.strides[axis]! : x.offset,
     dtype: x.dtype,
   }),
 });
