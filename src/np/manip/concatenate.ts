@@ -55,6 +55,22 @@ export function concatenateKernel(backend: Backend, { inputs, outputs, attrs }: 
   }
 }
 
+// NumPy's type numbers order the dtypes by how much each "knows" about promotion; half comes
+// after all others (and ml_dtypes' bfloat16 after that).
+const KNOWLEDGE: readonly DType[] = ['bool', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64', 'float16', 'bfloat16'];
+
+/**
+ * np.result_type of several arrays (NumPy's PyArray_PromoteDTypeSequence): the most knowledgeable
+ * dtype is promoted with each of the others. Not a pairwise left fold: uint8, int8, float16 give
+ * float16 (not float32 via int16).
+ */
+export function promoteSequence(dtypes: readonly DType[]): DType {
+  const main = dtypes.reduce((m, d) => (KNOWLEDGE.indexOf(d) > KNOWLEDGE.indexOf(m) ? d : m));
+  let r = main;
+  for (const d of dtypes) if (d !== r) r = resultType([r, d]);
+  return r;
+}
+
 /** The validated inputs, axis and dtype of a concatenation (NumPy's checks and messages). */
 export function concatenateArgs(who: string, xs: readonly NDArray[], axis: number | null, o: ConcatenateOptions, owned: NDArray[]): { arrays: NDArray[]; axis: number; dtype: DType } {
   if (o.out !== undefined && o.dtype !== undefined) {
@@ -83,7 +99,13 @@ export function concatenateArgs(who: string, xs: readonly NDArray[], axis: numbe
       }
     });
   });
-  const dtype = o.out ? o.out.dtype : o.dtype !== undefined ? toDType(o.dtype, who) : resultType(arrays.map((x) => x.dtype));
+  if (o.out) {
+    const shape = [...first.shape];
+    shape[ax] = arrays.reduce((n, x) => n + x.shape[ax]!, 0);
+    if (shape.length !== o.out.ndim) throw new RangeError(`${who}: Output array has wrong dimensionality`);
+    if (shape.some((d, i) => d !== o.out!.shape[i])) throw new RangeError(`${who}: Output array is the wrong shape`);
+  }
+  const dtype = o.out ? o.out.dtype : o.dtype !== undefined ? toDType(o.dtype, who) : promoteSequence(arrays.map((x) => x.dtype));
   const casting = o.casting ?? 'same_kind';
   for (const x of arrays) {
     if (!canCast(x.dtype, dtype, casting)) {
@@ -97,13 +119,6 @@ export function concatenateArgs(who: string, xs: readonly NDArray[], axis: numbe
 export function concatArrays(who: string, xs: readonly NDArray[], axis: number | null, o: ConcatenateOptions): NDArray {
   return withTemps((owned) => {
     const { arrays, axis: ax, dtype } = concatenateArgs(who, xs, axis, o, owned);
-    if (o.out) {
-      const shape = [...arrays[0]!.shape];
-      shape[ax] = arrays.reduce((n, x) => n + x.shape[ax]!, 0);
-      if (shape.length !== o.out.ndim || shape.some((d, i) => d !== o.out!.shape[i])) {
-        throw new RangeError(`${who}: Output array is the wrong shape`);
-      }
-    }
     const r = applyOpaque(concatenateOp, arrays, { axis: ax, dtype })[0]!;
     if (!o.out) return r;
     try {

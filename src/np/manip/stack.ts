@@ -10,7 +10,7 @@ import { squeezeOp } from './ops.js';
 import { ravel } from './views.js';
 
 export type StackOptions = ConcatenateOptions & { axis?: number };
-/** hstack / vstack / dstack take dtype and casting (not out or axis). */
+/** hstack / vstack / row_stack take dtype and casting (not out or axis); dstack neither, as NumPy. */
 export type JoinOptions = Pick<ConcatenateOptions, 'dtype' | 'casting'>;
 
 const optionsOf = <T extends object>(o: number | T | undefined): T & { axis?: number } =>
@@ -62,8 +62,8 @@ export function hstack(tup: readonly ArrayLike[], options: JoinOptions = {}): ND
 }
 
 /** np.dstack: the (at least 3-D) inputs joined along the third axis. */
-export function dstack(tup: readonly ArrayLike[], options: JoinOptions = {}): NDArray {
-  return joined('dstack', 3, () => 2, tup, options);
+export function dstack(tup: readonly ArrayLike[]): NDArray {
+  return joined('dstack', 3, () => 2, tup, {});
 }
 
 /** np.column_stack: 1-D (and 0-d) inputs become columns, then everything joins along axis 1. */
