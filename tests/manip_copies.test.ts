@@ -62,9 +62,9 @@ describe('copies: values and errors against NumPy', () => {
       for (const r of [np.tile(a, 1), np.repeat(a, 1, { axis: 0 }), np.roll(a, 0), np.resize(a, [2, 3]), np.pad(a, 0)]) {
         expect(np.shares_memory(a, r)).toBe(false);
         np.add(r, 100, { out: r });
-        expect(a.tolist()).toEqual([[0, 1, 2], [3, 4, 5]]);
+        expect(a.tolist()).toEqual([[0n, 1n, 2n], [3n, 4n, 5n]]);
       }
-      expect(a.repeat(2, 0).tolist()).toEqual([[0, 1, 2], [0, 1, 2], [3, 4, 5], [3, 4, 5]]);
+      expect(a.repeat(2, 0).tolist()).toEqual([[0n, 1n, 2n], [0n, 1n, 2n], [3n, 4n, 5n], [3n, 4n, 5n]]);
     });
   });
 

@@ -3,6 +3,7 @@
 import { applyMovement } from '../../core/movement.js';
 import { NDArray } from '../../core/ndarray.js';
 import { normalizeAxis } from '../../core/shape.js';
+import { empty } from '../creation/basic.js';
 import { type ArrayLike, arraysOf, leaves, sliceAxis, viewAs, withTemps } from './common.js';
 import { concatArrays } from './concatenate.js';
 import { broadcastToOp } from './ops.js';
@@ -42,8 +43,10 @@ export function repeat(a: ArrayLike, repeats: number | bigint | readonly (number
     let [x] = arraysOf([a], who, owned);
     const r = intsOf(repeats, who, 'repeats');
     if (r.values.some((v) => v < 0)) throw new RangeError(`${who}: negative dimensions are not allowed`);
-    if (o.axis === undefined || o.axis === null) owned.push((x = ravel(x!)));
-    const ax = normalizeAxis(o.axis ?? 0, x!.ndim, who);
+    // NumPy also takes axis 0 / -1 of a 0-d array as its one element.
+    const zeroD = x!.ndim === 0 && (o.axis === 0 || o.axis === -1);
+    if (o.axis === undefined || o.axis === null || zeroD) owned.push((x = ravel(x!)));
+    const ax = normalizeAxis(zeroD ? 0 : o.axis ?? 0, x!.ndim, who);
     const s = x!.shape, n = s[ax]!;
     if (r.values.length === 1) {
       const k = r.values[0]!;
@@ -75,13 +78,17 @@ export function tile(A: ArrayLike, reps: number | readonly number[]): NDArray {
   return withTemps((owned) => {
     const [x] = arraysOf([A], who, owned);
     let tup = intsOf(reps, who, 'reps').values;
-    if (tup.some((v) => v < 0)) throw new RangeError(`${who}: negative dimensions are not allowed`);
     const shape = [...Array(Math.max(0, tup.length - x!.ndim)).fill(1), ...x!.shape];
     if (tup.length < shape.length) tup = [...Array(shape.length - tup.length).fill(1), ...tup];
+    const outShape = shape.map((d, i) => d * tup[i]! + 0);
+    // NumPy repeats nothing when A is empty, so negative reps only fail where the shape goes negative.
+    const bad = x!.size === 0 ? outShape.some((d) => d < 0) : tup.some((v) => v < 0);
+    if (bad) throw new RangeError(`${who}: negative dimensions are not allowed`);
+    if (x!.size === 0) return empty(outShape, { dtype: x!.dtype, device: x!.device });
     const v = viewAs(x!, shape.flatMap((d) => [1, d]));
     owned.push(v);
     const b = applyMovement(broadcastToOp, v, { shape: shape.flatMap((d, i) => [tup[i]!, d]) });
     owned.push(b);
-    return copyAs(b, shape.map((d, i) => d * tup[i]!));
+    return copyAs(b, outShape);
   });
 }
