@@ -2,7 +2,7 @@
 // corners come from the already padded axes), each step one concatenate of [before, array, after]
 // into the input's dtype (values converted as NumPy's assignment converts them: unsafe casts).
 // reflect / symmetric / wrap pads wider than the data grow in several steps, as NumPy iterates.
-import { type DType, isInteger } from '../../core/dtype.js';
+import { type DType, intFits, isInteger, kindOf } from '../../core/dtype.js';
 import { applyMovement } from '../../core/movement.js';
 import { NDArray } from '../../core/ndarray.js';
 import { normalizeAxis } from '../../core/shape.js';
@@ -66,6 +66,11 @@ function hostArray(x: Nested | NDArray, who: string): Host {
 }
 
 type Pair<T> = [T, T];
+
+/** Whether _as_pairs hands out NumPy scalars (one or two values) rather than Python values (tolist). */
+function scalarPath(h: Host): boolean {
+  return h.shape.length < 3 && (h.values.length === 1 || (h.values.length === 2 && !(h.shape.length === 2 && h.shape[0] === 2 && h.shape[1] === 1)));
+}
 
 /** NumPy's _as_pairs: broadcasts to (ndim, 2); with asIndex, integers that must not be negative. */
 function asPairs(h: Host, ndim: number, asIndex: boolean, who: string): Pair<number | bigint | boolean>[] {
@@ -145,18 +150,30 @@ export function pad(array: ArrayLike, pad_width: PadWidth, options: PadMode | Pa
     }
 
     let cur = a;
-    const constPairs = (v: Nested | NDArray | undefined): [Pair<number | bigint | boolean>[], DType] => {
+    const constPairs = (v: Nested | NDArray | undefined): [Pair<number | bigint | boolean>[], DType, boolean] => {
       const h = hostArray(v ?? 0, who);
-      return [asPairs(h, a.ndim, false, who), h.dtype];
+      return [asPairs(h, a.ndim, false, who), h.dtype, scalarPath(h)];
     };
     const scalarArr = (v: number | bigint | boolean, d: DType): NDArray => keep(full([], v as number, { dtype: d, device: a.device }));
+    /**
+     * A constant as NumPy's `padded[...] = value` stores it: into integer arrays the value is
+     * truncated and must fit, except that a NumPy scalar (the one- and two-value forms) wraps
+     * into unsigned dtypes; other dtypes convert.
+     */
+    const constant = (v: number | bigint | boolean, vd: DType, npScalar: boolean): NDArray => {
+      if (!isInteger(dtype)) return scalarArr(v, vd);
+      if (typeof v === 'number' && !Number.isFinite(v)) throw new RangeError(`${who}: cannot convert float ${v} to integer`);
+      const t = typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v)));
+      if ((!npScalar || kindOf(dtype) === 'i') && !intFits(t, dtype)) throw new RangeError(`${who}: Python integer ${t} out of bounds for ${dtype}`);
+      return scalarArr(t, intFits(t, 'int64') ? 'int64' : 'uint64');
+    };
 
     if (mode === 'constant') {
-      const [pairs, vd] = constPairs(o.constant_values);
+      const [pairs, vd, npScalar] = constPairs(o.constant_values);
       widths.forEach(([b, e], axis) => {
         if (b === 0 && e === 0) return;
-        const l = b > 0 ? bcast(scalarArr(pairs[axis]![0], vd), cur, axis, b) : null;
-        const r = e > 0 ? bcast(scalarArr(pairs[axis]![1], vd), cur, axis, e) : null;
+        const l = b > 0 ? bcast(constant(pairs[axis]![0], vd, npScalar), cur, axis, b) : null;
+        const r = e > 0 ? bcast(constant(pairs[axis]![1], vd, npScalar), cur, axis, e) : null;
         cur = join(cur, axis, l, r);
       });
     } else if (mode === 'edge') {
@@ -168,13 +185,15 @@ export function pad(array: ArrayLike, pad_width: PadWidth, options: PadMode | Pa
         cur = join(cur, axis, l, r);
       });
     } else if (mode === 'linear_ramp') {
-      const [pairs] = constPairs(o.end_values);
+      // One or two end values are NumPy scalars (strong: linspace computes in float64), more are
+      // Python values (weak: it computes in the array's float dtype), as in NumPy.
+      const [pairs, vd, npScalar] = constPairs(o.end_values);
       widths.forEach(([b, e], axis) => {
         if (b === 0 && e === 0) return;
         const n = cur.shape[axis]!;
         const edge = (i: number): NDArray => keep(applyMovement(squeezeOp, keep(sliceAxis(cur, axis, i, i + 1)), { axes: [axis] }));
         const ramp = (end: number | bigint | boolean, i: number, w: number): NDArray =>
-          keep(linspace(Number(end), edge(i), { num: w, endpoint: false, dtype, axis }));
+          keep(linspace(npScalar ? scalarArr(end, vd) : Number(end), edge(i), { num: w, endpoint: false, dtype, axis }));
         const l = b > 0 ? ramp(pairs[axis]![0], 0, b) : null;
         const r = e > 0 ? keep(applyMovement(flipOp, ramp(pairs[axis]![1], n - 1, e), { axes: [axis] })) : null;
         cur = join(cur, axis, l, r);
@@ -183,13 +202,13 @@ export function pad(array: ArrayLike, pad_width: PadWidth, options: PadMode | Pa
       const lengths = o.stat_length === undefined || o.stat_length === null ? null : asPairs(hostArray(o.stat_length, who), a.ndim, true, who) as Pair<number>[];
       const stat = { maximum: max, minimum: min, mean, median }[mode] as (t: NDArray, opt: { axis: number; keepdims: boolean }) => NDArray;
       widths.forEach(([b, e], axis) => {
-        if (b === 0 && e === 0) return;
         const n = cur.shape[axis]!;
         const ll = lengths === null || n < lengths[axis]![0] ? n : lengths[axis]![0];
         const rl = lengths === null || n < lengths[axis]![1] ? n : lengths[axis]![1];
         if ((ll === 0 || rl === 0) && (mode === 'maximum' || mode === 'minimum')) {
           throw new RangeError(`${who}: stat_length of 0 yields no value for padding`);
         }
+        if (b === 0 && e === 0) return; // (NumPy checks stat_length on every axis first)
         const statOf = (start: number, len: number): NDArray => {
           let s = keep(stat(keep(sliceAxis(cur, axis, start, start + len)), { axis, keepdims: true }));
           if (isInteger(dtype)) s = keep(round(s));
