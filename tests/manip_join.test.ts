@@ -10,14 +10,14 @@ import type { NDArray } from '../src/core/ndarray.js';
 import { np, npx } from '../src/index.js';
 import { expectSameAsNumpy } from './helpers/arrays.js';
 import { type ArraySpec, NUMPY_DTYPES, arraySpecArb, build, draw, pyView, rawOf, shapeArb, show } from './helpers/gen.js';
-import { oracle, py } from './helpers/manip.js';
+import { type FlipSpec, buildView, flipped, oracle, py, pyFlipView } from './helpers/manip.js';
 import type { RawArray } from '../src/np/io/npy.js';
 
 beforeAll(() => npx.set_np({ dtype: 'numpy' }));
 afterAll(() => npx.set_np());
 
 /** k arrays whose shapes agree except along `axis` (sometimes not: then NumPy raises). */
-function joinArb(dtypes: readonly DType[], extraAxis = 0): fc.Arbitrary<{ specs: ArraySpec[]; axis: number }> {
+function joinArb(dtypes: readonly DType[], extraAxis = 0): fc.Arbitrary<{ specs: FlipSpec[]; axis: number }> {
   return shapeArb(3, 1).chain((s) => fc.tuple(fc.integer({ min: -s.length - 1 - extraAxis, max: s.length + extraAxis }),
     fc.array(fc.tuple(fc.constantFrom(...dtypes), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 14 })), { minLength: 1, maxLength: 4 }))
     .chain(([axis, parts]) => {
@@ -27,13 +27,13 @@ function joinArb(dtypes: readonly DType[], extraAxis = 0): fc.Arbitrary<{ specs:
         const shape = s.map((x, i) => (i === a ? len : x));
         if (bad === 0 && n > 1) shape[(a + 1) % n] = shape[(a + 1) % n]! + 1;
         if (bad === 1) shape.push(2);
-        return arraySpecArb(d, shape);
+        return flipped(arraySpecArb(d, shape));
       })).map((specs) => ({ specs, axis }));
     }));
 }
 
 const args = (specs: readonly ArraySpec[]): Record<string, RawArray> => Object.fromEntries(specs.map((s, i) => [`a${i}`, rawOf(s)]));
-const views = (specs: readonly ArraySpec[]): string => `[${specs.map((s, i) => pyView(`a${i}`, s)).join(', ')}]`;
+const views = (specs: readonly FlipSpec[]): string => `[${specs.map((s, i) => pyFlipView(`a${i}`, s)).join(', ')}]`;
 const label = (specs: readonly ArraySpec[]): string => specs.map((s) => `${s.dtype}${show(s.shape)}`).join(' ');
 
 describe('np.concatenate', () => {
@@ -41,14 +41,14 @@ describe('np.concatenate', () => {
     const cases = draw(joinArb(NUMPY_DTYPES), 250, 1);
     const exp = await Promise.all(cases.map(({ specs, axis }) => oracle.eval(`np.concatenate(${views(specs)}, axis=${axis})`, args(specs))));
     cases.forEach(({ specs, axis }, i) => expectSameAsNumpy(`concatenate ${label(specs)} axis=${axis}`, 'concatenate',
-      () => np.concatenate(specs.map(build), { axis }), exp[i]!));
+      () => np.concatenate(specs.map(buildView), { axis }), exp[i]!));
   });
 
   it('bfloat16 with itself and its NumPy (ml_dtypes) partners', async () => {
     const cases = draw(joinArb(['bfloat16', 'bfloat16', 'int8', 'uint8', 'bool', 'float32']), 80, 2);
     const exp = await Promise.all(cases.map(({ specs, axis }) => oracle.eval(`np.concatenate(${views(specs)}, axis=${axis})`, args(specs))));
     cases.forEach(({ specs, axis }, i) => expectSameAsNumpy(`concatenate ${label(specs)} axis=${axis}`, 'concatenate',
-      () => np.concatenate(specs.map(build), { axis }), exp[i]!));
+      () => np.concatenate(specs.map(buildView), { axis }), exp[i]!));
   });
 
   it('axis null flattens any shapes (0-d included)', async () => {
@@ -56,7 +56,7 @@ describe('np.concatenate', () => {
     const cases = draw(arb, 100, 3);
     const exp = await Promise.all(cases.map((specs) => oracle.eval(`np.concatenate(${views(specs)}, axis=None)`, args(specs))));
     cases.forEach((specs, i) => expectSameAsNumpy(`concatenate ${label(specs)} axis=None`, 'concatenate',
-      () => np.concatenate(specs.map(build), null), exp[i]!));
+      () => np.concatenate(specs.map(buildView), null), exp[i]!));
   });
 
   it('dtype= and casting=: NumPy\'s result dtype, or its cast error', async () => {
@@ -66,7 +66,7 @@ describe('np.concatenate', () => {
     const exp = await Promise.all(cases.map(([{ specs, axis }, d, casting]) =>
       oracle.eval(`np.concatenate(${views(specs)}, axis=${axis}, dtype='${d}', casting='${casting}')`, args(specs))));
     cases.forEach(([{ specs, axis }, d, casting], i) => expectSameAsNumpy(`concatenate ${label(specs)} axis=${axis} dtype=${d} ${casting}`, 'concatenate',
-      () => np.concatenate(specs.map(build), { axis, dtype: d, casting }), exp[i]!, { match: { zeroSign: false } }));
+      () => np.concatenate(specs.map(buildView), { axis, dtype: d, casting }), exp[i]!, { match: { zeroSign: false } }));
   });
 
   it('out=: written in its dtype (cast checked), returned; wrong shapes raise', async () => {
@@ -83,7 +83,7 @@ describe('np.concatenate', () => {
       oracle.eval(`o = np.zeros(${py(outShape(specs, axis, wrong))}, '${d}')\nr = np.concatenate(${views(specs)}, axis=${axis}, out=o)\nresult = o`, args(specs))));
     cases.forEach(([{ specs, axis }, d, wrong], i) => expectSameAsNumpy(`concatenate out ${label(specs)} axis=${axis} ${d}`, 'concatenate', () => {
       const o = np.zeros(outShape(specs, axis, wrong), { dtype: d });
-      const r = np.concatenate(specs.map(build), { axis, out: o });
+      const r = np.concatenate(specs.map(buildView), { axis, out: o });
       expect(r).toBe(o);
       return o;
     }, exp[i]!));
@@ -114,7 +114,7 @@ describe('np.concatenate', () => {
 
 /** Arrays of ndim 0..3 whose shapes mostly agree (so some calls work and some raise). */
 const looseArb = (dtypes: readonly DType[], minLen = 1) => shapeArb(3).chain((s) => fc.array(fc.tuple(fc.constantFrom(...dtypes), fc.integer({ min: 0, max: 9 })), { minLength: minLen, maxLength: 4 })
-  .chain((parts) => fc.tuple(...parts.map(([d, v]) => arraySpecArb(d, v === 0 ? [...s, 2] : v === 1 ? s.slice(1) : v === 2 && s.length ? s.map((x, i) => (i === 0 ? x + 1 : x)) : s)))));
+  .chain((parts) => fc.tuple(...parts.map(([d, v]) => flipped(arraySpecArb(d, v === 0 ? [...s, 2] : v === 1 ? s.slice(1) : v === 2 && s.length ? s.map((x, i) => (i === 0 ? x + 1 : x)) : s))))));
 
 const stackers: [string, (xs: NDArray[]) => NDArray][] = [
   ['vstack', (xs) => np.vstack(xs)],
@@ -131,13 +131,13 @@ describe('stacking', () => {
         .chain((ps) => fc.tuple(...ps.map(([d, v]) => arraySpecArb(d, v === 0 ? [...s, 1] : s))))));
     const cases = draw(arb, 150, 6);
     const exp = await Promise.all(cases.map(([axis, specs]) => oracle.eval(`np.stack(${views(specs)}, axis=${axis})`, args(specs))));
-    cases.forEach(([axis, specs], i) => expectSameAsNumpy(`stack ${label(specs)} axis=${axis}`, 'stack', () => np.stack(specs.map(build), { axis }), exp[i]!));
+    cases.forEach(([axis, specs], i) => expectSameAsNumpy(`stack ${label(specs)} axis=${axis}`, 'stack', () => np.stack(specs.map(buildView), { axis }), exp[i]!));
   });
 
   it.each(stackers)('np.%s: NumPy\'s values, dtype and errors', async (name, f) => {
     const cases = draw(looseArb(NUMPY_DTYPES), 120, 7 + name.length);
     const exp = await Promise.all(cases.map((specs) => oracle.eval(`np.${name}(${views(specs)})`, args(specs))));
-    cases.forEach((specs, i) => expectSameAsNumpy(`${name} ${label(specs)}`, name, () => f(specs.map(build)), exp[i]!));
+    cases.forEach((specs, i) => expectSameAsNumpy(`${name} ${label(specs)}`, name, () => f(specs.map(buildView)), exp[i]!));
   });
 
   it('stack / vstack / hstack / row_stack take dtype and casting (dstack does not, as NumPy)', async () => {
@@ -145,14 +145,14 @@ describe('stacking', () => {
       fc.constantFrom('same_kind', 'unsafe', 'safe') as fc.Arbitrary<'same_kind' | 'unsafe' | 'safe'>, fc.constantFrom('stack', 'vstack', 'hstack', 'row_stack'))), 100, 13);
     const exp = await Promise.all(cases.map(([specs, d, c, f]) => oracle.eval(`np.${f}(${views(specs)}, dtype='${d}', casting='${c}')`, args(specs))));
     cases.forEach(([specs, d, c, f], i) => expectSameAsNumpy(`${f} ${label(specs)} ${d} ${c}`, f,
-      () => (np as unknown as Record<string, (xs: NDArray[], o: object) => NDArray>)[f]!(specs.map(build), { dtype: d, casting: c }), exp[i]!));
+      () => (np as unknown as Record<string, (xs: NDArray[], o: object) => NDArray>)[f]!(specs.map(buildView), { dtype: d, casting: c }), exp[i]!));
   });
 
   it('np.append: flattened without an axis, joined along one otherwise', async () => {
     const cases = draw(looseArb(NUMPY_DTYPES, 2).chain((specs) => fc.tuple(fc.constant(specs.slice(0, 2)), fc.oneof(fc.constant(null), fc.integer({ min: -3, max: 2 })))), 120, 14);
-    const exp = await Promise.all(cases.map(([specs, axis]) => oracle.eval(`np.append(${pyView('a0', specs[0]!)}, ${pyView('a1', specs[1]!)}, axis=${py(axis)})`, args(specs))));
+    const exp = await Promise.all(cases.map(([specs, axis]) => oracle.eval(`np.append(${pyFlipView('a0', specs[0]!)}, ${pyFlipView('a1', specs[1]!)}, axis=${py(axis)})`, args(specs))));
     cases.forEach(([specs, axis], i) => expectSameAsNumpy(`append ${label(specs)} axis=${axis}`, 'append',
-      () => np.append(build(specs[0]!), build(specs[1]!), { axis }), exp[i]!));
+      () => np.append(buildView(specs[0]!), buildView(specs[1]!), { axis }), exp[i]!));
   });
 
   it('stack raises for different shapes and no arrays, naming the op', () => {

@@ -36,7 +36,9 @@ const rows: Row<any>[] = [
   { name: 'atleast_2d', args: none, q: (x) => np.atleast_2d(x), py: () => 'np.atleast_2d(x)' },
   { name: 'atleast_3d', args: none, q: (x) => np.atleast_3d(x), py: () => 'np.atleast_3d(x)' },
   { name: 'flip', args: (s) => fc.oneof(none(), ax(s.length), fc.array(ax(s.length, 0), { maxLength: 3 })),
-    q: (x, a) => np.flip(x, a), py: (a) => `np.flip(x, ${Array.isArray(a) ? `tuple(${py(a)})` : py(a)})` },
+    q: (x, a) => np.flip(x, a), py: (a) => `np.flip(x, ${Array.isArray(a) ? `tuple(${py(a)})` : py(a)})`,
+    // NumPy's flip of a 0-d array indexes it with () and so gives a scalar copy (quark: a 0-d view).
+    writable: (s) => s.length > 0 },
   { name: 'flipud', args: none, q: (x) => np.flipud(x), py: () => 'np.flipud(x)' },
   { name: 'fliplr', args: none, q: (x) => np.fliplr(x), py: () => 'np.fliplr(x)' },
   { name: 'rot90', args: (s) => fc.tuple(fc.integer({ min: -5, max: 5 }), fc.oneof(fc.constant([0, 1]), fc.tuple(ax(s.length), ax(s.length)))),

@@ -22,13 +22,21 @@ export function py(v: unknown): string {
   return String(v);
 }
 
+/** An array spec, sometimes seen through np.flip of some axes (negative strides). */
+export type FlipSpec = ArraySpec & { flip?: number[] };
+
 /** The view `spec` describes, and the base array it views (to read back after writing through it). */
-export function buildWithBase(spec: ArraySpec): { base: NDArray; x: NDArray } {
+export function buildWithBase(spec: FlipSpec): { base: NDArray; x: NDArray } {
   const base = np.NDArray._fromStorageData(spec.data, spec.base, spec.dtype);
   let x = base;
   for (const st of spec.steps) x = st.t === 'T' ? x.transpose(st.axes) : x.reshape(st.shape);
+  if (spec.flip) x = np.flip(x, spec.flip);
   return { base, x };
 }
+
+/** NumPy's expression for the same view of the base array bound to `name`. */
+export const pyFlipView = (name: string, spec: FlipSpec): string =>
+  (spec.flip ? `np.flip(${pyView(name, spec)}, ${py(spec.flip)})` : pyView(name, spec));
 
 /** One function under test: quark's call and NumPy's expression (`x` is the input array). */
 export interface Row<A> {
@@ -42,18 +50,26 @@ export interface Row<A> {
   shapes?: fc.Arbitrary<number[]>;
 }
 
-export const specOf = (dtypes: readonly DType[], shapes: fc.Arbitrary<number[]> = shapeArb(4)): fc.Arbitrary<ArraySpec> =>
-  fc.constantFrom(...dtypes).chain((d) => shapes.chain((s) => arraySpecArb(d, s)));
+/** `arb`'s specs, a third of them seen through np.flip of some axes. */
+export const flipped = (arb: fc.Arbitrary<ArraySpec>): fc.Arbitrary<FlipSpec> =>
+  arb.chain((spec) => fc.option(fc.subarray([...spec.shape.keys()], { minLength: Math.min(1, spec.shape.length) }), { freq: 2 })
+    .map((f) => ({ ...spec, flip: f && f.length ? f : undefined })));
+
+/** Specs in every layout: contiguous, transposed, reshaped transposes, and a third of them flipped. */
+export const specOf = (dtypes: readonly DType[], shapes: fc.Arbitrary<number[]> = shapeArb(4)): fc.Arbitrary<FlipSpec> =>
+  fc.constantFrom(...dtypes).chain((d) => shapes.chain((s) => fc.tuple(arraySpecArb(d, s),
+    fc.option(fc.subarray([...s.keys()], { minLength: Math.min(1, s.length) }), { freq: 2 }).map((f) => (f && f.length ? f : undefined)))))
+    .map(([spec, flip]) => ({ ...spec, flip }));
 
 /** Values (or NumPy's error) of each drawn case of `row`, compared with quark's. */
 export async function checkRow<A>(row: Row<A>, dtypes: readonly DType[], n: number, salt: number): Promise<void> {
   const cases = draw(specOf(dtypes, row.shapes).chain((s) => fc.tuple(fc.constant(s), row.args(s.shape))), n, salt);
-  const exp = await Promise.all(cases.map(([s, a]) => oracle.eval(`x = ${pyView('a', s)}\nresult = ${row.py(a)}`, { a: rawOf(s) })));
-  cases.forEach(([s, a], i) => expectSameAsNumpy(`${row.name} ${s.dtype} ${show(s.shape)} ${show(s.steps)} ${show(a)}`, row.name,
+  const exp = await Promise.all(cases.map(([s, a]) => oracle.eval(`x = ${pyFlipView('a', s)}\nresult = ${row.py(a)}`, { a: rawOf(s) })));
+  cases.forEach(([s, a], i) => expectSameAsNumpy(`${row.name} ${s.dtype} ${show(s.shape)} ${show(s.steps)} flip=${show(s.flip)} ${show(a)}`, row.name,
     () => row.q(buildView(s), a), exp[i]!));
 }
 
-function buildView(s: ArraySpec): NDArray {
+export function buildView(s: FlipSpec): NDArray {
   return buildWithBase(s).x;
 }
 
@@ -63,7 +79,7 @@ function buildView(s: ArraySpec): NDArray {
  */
 export async function checkWriteThrough<A>(row: Row<A>, dtypes: readonly DType[], n: number, salt: number): Promise<void> {
   const cases = draw(specOf(dtypes, row.shapes).chain((s) => fc.tuple(fc.constant(s), row.args(s.shape))), n, salt);
-  const code = (s: ArraySpec, a: A) => `b = a.copy()\nx = ${pyView('b', s)}\nr = ${row.py(a)}\nfor v in (r if isinstance(r, (list, tuple)) else [r]):\n    v += 1\nresult = b`;
+  const code = (s: FlipSpec, a: A) => `b = a.copy()\nx = ${pyFlipView('b', s)}\nr = ${row.py(a)}\nfor v in (r if isinstance(r, (list, tuple)) else [r]):\n    v += 1\nresult = b`;
   const exp = await Promise.all(cases.map(([s, a]) => oracle.eval(code(s, a), { a: rawOf(s) })));
   let checked = 0;
   cases.forEach(([s, a], i) => {

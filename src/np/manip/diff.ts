@@ -67,6 +67,9 @@ export function ediff1d(ary: ArrayLike, options: Ediff1dOptions = {}): NDArray {
     const flat = ravel(x!);
     owned.push(flat);
     const dtype = flat.dtype;
+    if (dtype === 'bool') {
+      throw new TypeError(`${who}: numpy boolean subtract, the \`-\` operator, is not supported, use the bitwise_xor, the \`^\` operator, or the logical_xor function instead.`);
+    }
     const extra = (v: ArrayLike | null | undefined, name: string): NDArray | null => {
       if (v === undefined || v === null) return null;
       const [y] = arraysOf([v], who, owned);

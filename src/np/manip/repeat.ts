@@ -42,14 +42,15 @@ export function repeat(a: ArrayLike, repeats: number | bigint | readonly (number
   return withTemps((owned) => {
     let [x] = arraysOf([a], who, owned);
     const r = intsOf(repeats, who, 'repeats');
-    if (r.values.some((v) => v < 0)) throw new RangeError(`${who}: negative dimensions are not allowed`);
     // NumPy also takes axis 0 / -1 of a 0-d array as its one element.
     const zeroD = x!.ndim === 0 && (o.axis === 0 || o.axis === -1);
     if (o.axis === undefined || o.axis === null || zeroD) owned.push((x = ravel(x!)));
     const ax = normalizeAxis(zeroD ? 0 : o.axis ?? 0, x!.ndim, who);
     const s = x!.shape, n = s[ax]!;
     if (r.values.length === 1) {
-      const k = r.values[0]!;
+      // One count for every element: NumPy only refuses a negative one when there is something to repeat.
+      const k = n === 0 ? 0 : r.values[0]!;
+      if (k < 0) throw new RangeError(`${who}: negative dimensions are not allowed`);
       const v = viewAs(x!, [...s.slice(0, ax + 1), 1, ...s.slice(ax + 1)]);
       owned.push(v);
       const b = applyMovement(broadcastToOp, v, { shape: [...s.slice(0, ax + 1), k, ...s.slice(ax + 1)] });
@@ -59,6 +60,7 @@ export function repeat(a: ArrayLike, repeats: number | bigint | readonly (number
     if (r.values.length !== n) {
       throw new RangeError(`${who}: operands could not be broadcast together with shape (${n},) (${r.values.length},)`);
     }
+    if (r.values.some((v) => v < 0)) throw new RangeError(`${who}: repeats may not contain negative values.`);
     const pieces: NDArray[] = [];
     for (let i = 0; i < n; i++) {
       const sl = sliceAxis(x!, ax, i, i + 1);
