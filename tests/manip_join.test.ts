@@ -89,6 +89,19 @@ describe('np.concatenate', () => {
     }, exp[i]!));
   });
 
+  it('an NDArray is a sequence of its rows (as NumPy iterates it)', async () => {
+    const exp = await Promise.all([
+      oracle.eval('np.concatenate(np.arange(6).reshape(2, 3))'),
+      oracle.eval('np.stack(np.arange(6).reshape(2, 3), axis=1)'),
+      oracle.eval('np.vstack(np.arange(6).reshape(2, 3))'),
+      oracle.eval('np.concatenate(np.arange(3))'),
+    ]);
+    expectSameAsNumpy('concatenate(2-D)', 'concatenate', () => np.concatenate(np.arange(6).reshape(2, 3)), exp[0]!);
+    expectSameAsNumpy('stack(2-D)', 'stack', () => np.stack(np.arange(6).reshape(2, 3), 1), exp[1]!);
+    expectSameAsNumpy('vstack(2-D)', 'vstack', () => np.vstack(np.arange(6).reshape(2, 3)), exp[2]!);
+    expectSameAsNumpy('concatenate(1-D)', 'concatenate', () => np.concatenate(np.arange(3)), exp[3]!);
+  });
+
   it('raises as NumPy: no arrays, 0-d arrays, out with dtype', () => {
     np.scope(() => {
       expect(() => np.concatenate([])).toThrow(/^concatenate: need at least one array to concatenate$/);

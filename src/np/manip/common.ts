@@ -5,9 +5,31 @@ import { NDArray } from '../../core/ndarray.js';
 import { normalizeAxis } from '../../core/shape.js';
 import { type ArrayLike, toArray } from '../sorting/common.js';
 import { reshapeOp } from './views.js';
-import { axisSliceOp } from './ops.js';
+import { axisSliceOp, squeezeOp } from './ops.js';
 
 export type { ArrayLike } from '../sorting/common.js';
+
+/**
+ * The arrays of a sequence argument (concatenate, stack, …): a list of array_likes, or an NDArray,
+ * which NumPy iterates along its first axis (views of its rows).
+ */
+export function sequenceOf(xs: readonly ArrayLike[] | NDArray, who: string, owned: NDArray[]): NDArray[] {
+  if (!(xs instanceof NDArray)) {
+    if (!Array.isArray(xs)) throw new TypeError(`${who}: expected a sequence of arrays`);
+    return arraysOf(xs, who, owned);
+  }
+  xs._check(who);
+  if (xs.ndim === 0) throw new TypeError(`${who}: iteration over a 0-d array`);
+  const rows: NDArray[] = [];
+  for (let i = 0; i < xs.shape[0]!; i++) {
+    const sl = applyMovement(axisSliceOp, xs, { axis: 0, start: i, length: 1 });
+    owned.push(sl);
+    const r = applyMovement(squeezeOp, sl, { axes: [0] });
+    owned.push(r);
+    rows.push(r);
+  }
+  return rows;
+}
 
 /** Converts each input (NumPy's asanyarray); `owned` collects the arrays made here, to dispose. */
 export function arraysOf(xs: readonly ArrayLike[], who: string, owned: NDArray[]): NDArray[] {

@@ -9,7 +9,7 @@ import { applyOpaque } from '../../core/opaque.js';
 import { normalizeAxis } from '../../core/shape.js';
 import { astypeOp } from '../math/astype.js';
 import { ravel } from './views.js';
-import { type ArrayLike, arraysOf, withTemps } from './common.js';
+import { type ArrayLike, sequenceOf, withTemps } from './common.js';
 
 export interface ConcatenateOptions {
   /** The axis to join along (default 0); null joins the flattened inputs. */
@@ -131,20 +131,19 @@ export function concatArrays(who: string, xs: readonly NDArray[], axis: number |
 }
 
 /** np.concatenate: joins arrays along an existing axis (axis null: their flattened values). */
-export function concatenate(arrays: readonly ArrayLike[], options: number | null | ConcatenateOptions = {}): NDArray {
+export function concatenate(arrays: readonly ArrayLike[] | NDArray, options: number | null | ConcatenateOptions = {}): NDArray {
   const o = typeof options === 'number' || options === null ? { axis: options } : options;
   return withTemps((owned) => {
-    if (!Array.isArray(arrays)) throw new TypeError('concatenate: expected a list of arrays');
-    const xs = arraysOf(arrays, 'concatenate', owned);
+    const xs = sequenceOf(arrays, 'concatenate', owned);
     return concatArrays('concatenate', xs, o.axis === undefined ? 0 : o.axis, o);
   });
 }
 
 /** np.concat: the Array API name of concatenate. */
-export function concat(arrays: readonly ArrayLike[], options: number | null | ConcatenateOptions = {}): NDArray {
+export function concat(arrays: readonly ArrayLike[] | NDArray, options: number | null | ConcatenateOptions = {}): NDArray {
   const o = typeof options === 'number' || options === null ? { axis: options } : options;
   return withTemps((owned) => {
-    const xs = arraysOf(arrays, 'concat', owned);
+    const xs = sequenceOf(arrays, 'concat', owned);
     return concatArrays('concat', xs, o.axis === undefined ? 0 : o.axis, o);
   });
 }

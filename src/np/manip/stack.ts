@@ -2,7 +2,7 @@
 // concatenate), vstack/row_stack, hstack, dstack, column_stack, append; and unstack (views).
 import type { NDArray } from '../../core/ndarray.js';
 import { normalizeAxis } from '../../core/shape.js';
-import { type ArrayLike, arraysOf, sliceAxis, viewAs, withTemps } from './common.js';
+import { type ArrayLike, arraysOf, sequenceOf, sliceAxis, viewAs, withTemps } from './common.js';
 import { type ConcatenateOptions, concatArrays } from './concatenate.js';
 import { atleastList } from './dims.js';
 import { applyMovement } from '../../core/movement.js';
@@ -17,10 +17,10 @@ const optionsOf = <T extends object>(o: number | T | undefined): T & { axis?: nu
   (typeof o === 'number' ? { axis: o } : o ?? {}) as T & { axis?: number };
 
 /** np.stack: joins same-shaped arrays along a new axis. */
-export function stack(arrays: readonly ArrayLike[], options?: number | StackOptions): NDArray {
+export function stack(arrays: readonly ArrayLike[] | NDArray, options?: number | StackOptions): NDArray {
   const o = optionsOf<StackOptions>(options);
   return withTemps((owned) => {
-    const xs = arraysOf(arrays, 'stack', owned);
+    const xs = sequenceOf(arrays, 'stack', owned);
     if (xs.length === 0) throw new RangeError('stack: need at least one array to stack');
     const shape = xs[0]!.shape;
     if (xs.some((x) => x.ndim !== shape.length || x.shape.some((d, i) => d !== shape[i]))) {
@@ -36,9 +36,9 @@ export function stack(arrays: readonly ArrayLike[], options?: number | StackOpti
   });
 }
 
-function joined(who: string, n: 1 | 2 | 3, axisOf: (first: NDArray) => number, tup: readonly ArrayLike[], o: JoinOptions): NDArray {
+function joined(who: string, n: 1 | 2 | 3, axisOf: (first: NDArray) => number, tup: readonly ArrayLike[] | NDArray, o: JoinOptions): NDArray {
   return withTemps((owned) => {
-    const xs = arraysOf(tup, who, owned);
+    const xs = sequenceOf(tup, who, owned);
     const views = atleastList(n, xs);
     owned.push(...views);
     if (views.length === 0) throw new RangeError(`${who}: need at least one array to concatenate`);
@@ -47,29 +47,29 @@ function joined(who: string, n: 1 | 2 | 3, axisOf: (first: NDArray) => number, t
 }
 
 /** np.vstack: rows of the (at least 2-D) inputs stacked: concatenate along axis 0. */
-export function vstack(tup: readonly ArrayLike[], options: JoinOptions = {}): NDArray {
+export function vstack(tup: readonly ArrayLike[] | NDArray, options: JoinOptions = {}): NDArray {
   return joined('vstack', 2, () => 0, tup, options);
 }
 
 /** np.row_stack: NumPy's deprecated alias of vstack. */
-export function row_stack(tup: readonly ArrayLike[], options: JoinOptions = {}): NDArray {
+export function row_stack(tup: readonly ArrayLike[] | NDArray, options: JoinOptions = {}): NDArray {
   return joined('row_stack', 2, () => 0, tup, options);
 }
 
 /** np.hstack: 1-D inputs joined end to end, others along axis 1. */
-export function hstack(tup: readonly ArrayLike[], options: JoinOptions = {}): NDArray {
+export function hstack(tup: readonly ArrayLike[] | NDArray, options: JoinOptions = {}): NDArray {
   return joined('hstack', 1, (f) => (f.ndim === 1 ? 0 : 1), tup, options);
 }
 
 /** np.dstack: the (at least 3-D) inputs joined along the third axis. */
-export function dstack(tup: readonly ArrayLike[]): NDArray {
+export function dstack(tup: readonly ArrayLike[] | NDArray): NDArray {
   return joined('dstack', 3, () => 2, tup, {});
 }
 
 /** np.column_stack: 1-D (and 0-d) inputs become columns, then everything joins along axis 1. */
-export function column_stack(tup: readonly ArrayLike[]): NDArray {
+export function column_stack(tup: readonly ArrayLike[] | NDArray): NDArray {
   return withTemps((owned) => {
-    const xs = arraysOf(tup, 'column_stack', owned);
+    const xs = sequenceOf(tup, 'column_stack', owned);
     const cols = xs.map((x) => {
       if (x.ndim >= 2) return x;
       const v = viewAs(x, [x.size, 1]); // NumPy: array(x, ndmin=2).T
