@@ -89,6 +89,21 @@ describe('np.concatenate', () => {
     }, exp[i]!));
   });
 
+  it('contiguous pieces at offsets (the one-block copy): split parts rejoined, leading size-1 axes, mixed with casts', async () => {
+    const exp = await Promise.all([
+      oracle.eval('b = np.arange(60, dtype=np.float32).reshape(1, 6, 10)\np = np.split(b, [1, 4], axis=1)\nresult = np.concatenate([p[2], p[0], p[1], p[0]], axis=1)'),
+      oracle.eval('b = np.arange(24, dtype=np.int16)\np = np.split(b, [5, 7])\nresult = np.concatenate([p[1], p[2].astype(np.int8), p[0], p[1][::-1]])'),
+    ]);
+    expectSameAsNumpy('offsets axis 1', 'concatenate', () => {
+      const p = np.split(np.arange(60, { dtype: 'float32' }).reshape(1, 6, 10), [1, 4], { axis: 1 });
+      return np.concatenate([p[2]!, p[0]!, p[1]!, p[0]!], { axis: 1 });
+    }, exp[0]!);
+    expectSameAsNumpy('offsets 1-D', 'concatenate', () => {
+      const p = np.split(np.arange(24, { dtype: 'int16' }), [5, 7]);
+      return np.concatenate([p[1]!, p[2]!.astype('int8'), p[0]!, np.flip(p[1]!)]);
+    }, exp[1]!);
+  });
+
   it('an NDArray is a sequence of its rows (as NumPy iterates it)', async () => {
     const exp = await Promise.all([
       oracle.eval('np.concatenate(np.arange(6).reshape(2, 3))'),
