@@ -4,8 +4,10 @@ import type { Backend, Operand, OpaqueLaunch } from '../../backends/backend.js';
 import { castInto } from '../../core/apply.js';
 import { type Casting, type DType, type DTypeLike, canCast, itemsize, resultType, toDType } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
-import { defineOp, resolveLoop } from '../../core/op.js';
-import { applyOpaque } from '../../core/opaque.js';
+import { type Op, defineOp, resolveLoop } from '../../core/op.js';
+import { applyOpaque, tensorView } from '../../core/opaque.js';
+import { context } from '../../core/context.js';
+import { backendOf } from '../../core/device.js';
 import { isCContiguous, normalizeAxis, sizeOf } from '../../core/shape.js';
 import { astypeOp } from '../math/astype.js';
 import { ravel } from './views.js';
@@ -44,7 +46,7 @@ export function concatenateKernel(backend: Backend, { inputs, outputs, attrs }: 
   const out = outputs[0]!;
   // Joining along the first non-trivial axis of a C-contiguous output: each input whose data is
   // contiguous in the same dtype is one block there, copied with one memmove.
-  const oneBlock = out.shape.slice(0, axis).every((d) => d === 1) && isCContiguous(out.shape, out.strides);
+  const oneBlock = backend.type === 'cpu' && out.shape.slice(0, axis).every((d) => d === 1) && isCContiguous(out.shape, out.strides);
   const isz = itemsize(out.dtype);
   let pos = 0;
   for (const x of inputs) {
@@ -53,6 +55,7 @@ export function concatenateKernel(backend: Backend, { inputs, outputs, attrs }: 
       backend.copy(x.handle, x.offset * isz, out.handle, (out.offset + pos * out.strides[axis]!) * isz, sizeOf(x.shape) * isz);
     } else if (n > 0 && x.shape.every((d) => d > 0)) {
       const loop = resolveLoop(astypeOp, [x.dtype], { dtype: out.dtype })!;
+      if (!backend.supports(astypeOp as Op<object>, loop)) throw new TypeError(`concatenate: no ${backend.type} kernel to copy ${x.dtype} into ${out.dtype}`);
       const src: Operand = { kind: 'buffer', handle: x.handle, dtype: x.dtype, offset: x.offset, strides: x.strides };
       const dst: Operand = { kind: 'buffer', handle: out.handle, dtype: out.dtype, offset: out.offset + pos * out.strides[axis]!, strides: out.strides };
       backend.elementwise({ op: astypeOp, loop, shape: x.shape, inputs: [src], outputs: [dst] });
@@ -121,11 +124,36 @@ export function concatenateArgs(who: string, xs: readonly NDArray[], axis: numbe
   return { arrays, axis: ax, dtype };
 }
 
+/**
+ * applyOpaque where the backend has a concatenate kernel (CPU); elsewhere (WebGPU) the same
+ * backend-neutral kernel runs on that backend's strided copy, recorded like an opaque op.
+ */
+function run(arrays: readonly NDArray[], attrs: { axis: number; dtype: DType }): NDArray {
+  const device = arrays[0]!.device;
+  const backend = backendOf(device);
+  if (backend.supportsOpaque?.(concatenateOp as Op<object>)) return applyOpaque(concatenateOp, arrays, attrs)[0]!;
+  for (const x of arrays) {
+    if (x.device !== device) {
+      throw new Error(`concatenate: arrays are on different devices (${device.toString()} and ${x.device.toString()}); move one with to_device()`);
+    }
+  }
+  const [meta] = concatenateOp.infer!(arrays.map((x) => ({ shape: x.shape, dtype: x.dtype })), attrs);
+  const out = NDArray._empty(meta!.shape, meta!.dtype, device);
+  try {
+    concatenateKernel(backend, { op: concatenateOp as Op<object>, inputs: arrays.map(tensorView), outputs: [tensorView(out)], attrs });
+  } catch (e) {
+    out.dispose();
+    throw e;
+  }
+  for (const rec of context.recorders) rec.record({ op: concatenateOp as Op<object>, inputs: arrays, attrs, outputs: [out] });
+  return out;
+}
+
 /** Joins already-converted arrays (used by stack, hstack, …, which prepare their own inputs). */
 export function concatArrays(who: string, xs: readonly NDArray[], axis: number | null, o: ConcatenateOptions): NDArray {
   return withTemps((owned) => {
     const { arrays, axis: ax, dtype } = concatenateArgs(who, xs, axis, o, owned);
-    const r = applyOpaque(concatenateOp, arrays, { axis: ax, dtype })[0]!;
+    const r = run(arrays, { axis: ax, dtype });
     if (!o.out) return r;
     try {
       castInto(r, o.out);
