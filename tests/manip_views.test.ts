@@ -175,6 +175,9 @@ describe('methods and messages', () => {
       expect(np.flip([1, 2, 3]).tolist()).toEqual([3n, 2n, 1n]);
       expect((np.atleast_2d([1, 2]) as NDArray).shape).toEqual([1, 2]);
       expect(np.split([1.5, 2, 3, 4], 2).map((x) => x.tolist())).toEqual([[1.5, 2], [3, 4]]);
+      // sections as an integer NDArray: 0-d is a count, 1-D the cut indices (as NumPy)
+      expect(np.split([1.5, 2, 3, 4], np.array(2)).map((x) => x.shape)).toEqual([[2], [2]]);
+      expect(np.array_split([1.5, 2, 3, 4], np.array([1, 3])).map((x) => x.shape)).toEqual([[1], [2], [1]]);
     });
   });
 });

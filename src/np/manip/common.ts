@@ -106,3 +106,19 @@ export function leaves(x: unknown): Leaf[] {
   walk(x as Deep);
   return out;
 }
+
+/** Integer arguments given as a number, a list, or an integer NDArray, read on the host. */
+export function intsOf(x: number | bigint | readonly (number | bigint)[] | NDArray, who: string, what: string): { values: number[]; scalar: boolean } {
+  if (x instanceof NDArray) {
+    if (x.dtype !== 'bool' && !/int/.test(x.dtype)) {
+      throw new TypeError(`${who}: Cannot cast array data from dtype('${x.dtype}') to dtype('int64') according to the rule 'safe'`);
+    }
+    const flat = x.size === 0 ? [] : leaves(x.tolist());
+    return { values: flat.map((v) => Number(v)), scalar: x.ndim === 0 };
+  }
+  const list = typeof x === 'number' || typeof x === 'bigint' ? [x] : [...x];
+  for (const v of list) {
+    if (typeof v !== 'bigint' && !Number.isInteger(v)) throw new TypeError(`${who}: ${what} must be integers, got ${v}`);
+  }
+  return { values: list.map((v) => Number(v)), scalar: typeof x === 'number' || typeof x === 'bigint' };
+}

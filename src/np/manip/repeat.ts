@@ -1,29 +1,13 @@
 // np.repeat and np.tile: copies. Uniform repetition is one broadcast view copied once (reshape of
 // a stride-0 view); per-element counts are one concatenate of broadcast slices.
 import { applyMovement } from '../../core/movement.js';
-import { NDArray } from '../../core/ndarray.js';
+import type { NDArray } from '../../core/ndarray.js';
 import { normalizeAxis } from '../../core/shape.js';
 import { empty } from '../creation/basic.js';
-import { type ArrayLike, arraysOf, leaves, sliceAxis, viewAs, withTemps } from './common.js';
+import { type ArrayLike, arraysOf, intsOf, sliceAxis, viewAs, withTemps } from './common.js';
 import { concatArrays } from './concatenate.js';
 import { broadcastToOp } from './ops.js';
 import { ravel, reshapeOp } from './views.js';
-
-/** Integer arguments given as a number, a list, or an integer NDArray, read on the host. */
-export function intsOf(x: number | bigint | readonly (number | bigint)[] | NDArray, who: string, what: string): { values: number[]; scalar: boolean } {
-  if (x instanceof NDArray) {
-    if (x.dtype !== 'bool' && !/int/.test(x.dtype)) {
-      throw new TypeError(`${who}: Cannot cast array data from dtype('${x.dtype}') to dtype('int64') according to the rule 'safe'`);
-    }
-    const flat = x.size === 0 ? [] : leaves(x.tolist());
-    return { values: flat.map((v) => Number(v)), scalar: x.ndim === 0 };
-  }
-  const list = typeof x === 'number' || typeof x === 'bigint' ? [x] : [...x];
-  for (const v of list) {
-    if (typeof v !== 'bigint' && !Number.isInteger(v)) throw new TypeError(`${who}: ${what} must be integers, got ${v}`);
-  }
-  return { values: list.map((v) => Number(v)), scalar: typeof x === 'number' || typeof x === 'bigint' };
-}
 
 /** A C-contiguous copy, owning its data, of `v` viewed with `shape` (same size). */
 function copyAs(v: NDArray, shape: readonly number[]): NDArray {

@@ -1,9 +1,8 @@
 // np.roll: a copy with elements shifted cyclically; per rolled axis one concatenate of two slices.
 import type { NDArray } from '../../core/ndarray.js';
 import { normalizeAxis } from '../../core/shape.js';
-import { type ArrayLike, arraysOf, sliceAxis, withTemps } from './common.js';
+import { type ArrayLike, arraysOf, intsOf, sliceAxis, withTemps } from './common.js';
 import { concatArrays } from './concatenate.js';
-import { intsOf } from './repeat.js';
 import { copy, ravel, reshape } from './views.js';
 
 export interface RollOptions {

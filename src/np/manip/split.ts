@@ -1,10 +1,10 @@
 // np.split, array_split, hsplit, vsplit, dsplit: views of consecutive slices along one axis.
-import type { NDArray } from '../../core/ndarray.js';
+import { NDArray } from '../../core/ndarray.js';
 import { normalizeAxis } from '../../core/shape.js';
-import { type ArrayLike, arraysOf, sliceAxis, withTemps } from './common.js';
+import { type ArrayLike, arraysOf, intsOf, sliceAxis, withTemps } from './common.js';
 
 /** An integer (that many sections) or the sorted indices where to cut (Python slice semantics). */
-export type Sections = number | readonly number[];
+export type Sections = number | readonly number[] | NDArray;
 
 export interface SplitOptions {
   axis?: number;
@@ -15,7 +15,8 @@ function checkInt(v: number, who: string): void {
 }
 
 /** NumPy's array_split on an already-converted array. */
-function splitArray(a: NDArray, sections: Sections, axis: number, who: string): NDArray[] {
+function splitArray(a: NDArray, sectionsIn: Sections, axis: number, who: string): NDArray[] {
+  const sections = plain(sectionsIn, who);
   const ax = normalizeAxis(axis, a.ndim, who);
   const total = a.shape[ax]!;
   let points: (number | null)[];
@@ -53,7 +54,15 @@ export function array_split(ary: ArrayLike, sections: Sections, options?: number
   });
 }
 
-function split_(who: string, a: NDArray, sections: Sections, axis: number): NDArray[] {
+/** Sections given as an integer NDArray read as a number (0-d) or a list. */
+function plain(s: Sections, who: string): number | readonly number[] {
+  if (!(s instanceof NDArray)) return s;
+  const r = intsOf(s, who, 'indices_or_sections');
+  return r.scalar ? r.values[0]! : r.values;
+}
+
+function split_(who: string, a: NDArray, sectionsIn: Sections, axis: number): NDArray[] {
+  const sections = plain(sectionsIn, who);
   if (typeof sections === 'number') {
     const ax = normalizeAxis(axis, a.ndim, who);
     checkInt(sections, who);
