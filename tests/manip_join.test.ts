@@ -122,6 +122,7 @@ describe('np.concatenate', () => {
       expect(() => np.concatenate([])).toThrow(/^concatenate: need at least one array to concatenate$/);
       expect(() => np.concatenate([np.zeros([]), np.zeros([])])).toThrow(/^concatenate: zero-dimensional arrays cannot be concatenated$/);
       expect(() => np.concatenate([np.zeros(2)], { out: np.zeros(2), dtype: 'int8' })).toThrow(TypeError);
+      expect(() => np.concatenate([np.zeros(2)], { casting: 'sometimes' as 'safe' })).toThrow(/^concatenate: casting must be one of/);
       expect(() => np.concatenate([np.zeros([2, 3]), np.zeros([2, 2])])).toThrow(
         /^concatenate: all the input array dimensions except for the concatenation axis must match exactly, but along dimension 1, the array at index 0 has size 3 and the array at index 1 has size 2$/);
     });

@@ -116,6 +116,9 @@ export function concatenateArgs(who: string, xs: readonly NDArray[], axis: numbe
   }
   const dtype = o.out ? o.out.dtype : o.dtype !== undefined ? toDType(o.dtype, who) : promoteSequence(arrays.map((x) => x.dtype));
   const casting = o.casting ?? 'same_kind';
+  if (!['no', 'equiv', 'safe', 'same_kind', 'unsafe'].includes(casting)) {
+    throw new RangeError(`${who}: casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'`);
+  }
   for (const x of arrays) {
     if (!canCast(x.dtype, dtype, casting)) {
       throw new TypeError(`${who}: Cannot cast array data from dtype('${x.dtype}') to dtype('${dtype}') according to the rule '${casting}'`);
