@@ -113,12 +113,15 @@ export function intsOf(x: number | bigint | readonly (number | bigint)[] | NDArr
     if (x.dtype !== 'bool' && !/int/.test(x.dtype)) {
       throw new TypeError(`${who}: Cannot cast array data from dtype('${x.dtype}') to dtype('int64') according to the rule 'safe'`);
     }
-    const flat = x.size === 0 ? [] : leaves(x.tolist());
-    return { values: flat.map((v) => Number(v)), scalar: x.ndim === 0 };
+    const flat = x.dataSync() as unknown as Iterable<number | bigint>;
+    return { values: Array.from(flat, (v) => Number(v)), scalar: x.ndim === 0 };
   }
-  const list = typeof x === 'number' || typeof x === 'bigint' ? [x] : [...x];
-  for (const v of list) {
+  const list = typeof x === 'number' || typeof x === 'bigint' ? [x] : x;
+  const values = new Array<number>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i]!;
     if (typeof v !== 'bigint' && !Number.isInteger(v)) throw new TypeError(`${who}: ${what} must be integers, got ${v}`);
+    values[i] = Number(v);
   }
-  return { values: list.map((v) => Number(v)), scalar: typeof x === 'number' || typeof x === 'bigint' };
+  return { values, scalar: typeof x === 'number' || typeof x === 'bigint' };
 }

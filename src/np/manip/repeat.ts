@@ -1,8 +1,12 @@
 // np.repeat and np.tile: copies. Uniform repetition is one broadcast view copied once (reshape of
-// a stride-0 view); per-element counts are one concatenate of broadcast slices.
+// a stride-0 view); per-element counts are one opaque op (a native row copy on the CPU; elsewhere
+// one concatenate of broadcast slices).
 import { applyMovement } from '../../core/movement.js';
-import type { NDArray } from '../../core/ndarray.js';
-import { normalizeAxis } from '../../core/shape.js';
+import { backendOf } from '../../core/device.js';
+import { NDArray } from '../../core/ndarray.js';
+import { type Op, defineOp } from '../../core/op.js';
+import { applyOpaque } from '../../core/opaque.js';
+import { isCContiguous, normalizeAxis } from '../../core/shape.js';
 import { empty } from '../creation/basic.js';
 import { type ArrayLike, arraysOf, intsOf, sliceAxis, viewAs, withTemps } from './common.js';
 import { concatArrays } from './concatenate.js';
@@ -12,6 +16,30 @@ import { ravel, reshapeOp } from './views.js';
 /** A C-contiguous copy, owning its data, of `v` viewed with `shape` (same size). */
 function copyAs(v: NDArray, shape: readonly number[]): NDArray {
   return applyMovement(reshapeOp, v, { shape }, { ownCopy: true, forceCopy: true });
+}
+
+/**
+ * Per-element counts along `axis` (inputs: x C-contiguous, counts int64 (n,)); `total` is their
+ * sum, the output's length along `axis`.
+ */
+export const repeatOp = defineOp<{ axis: number; total: number }>({
+  name: 'repeat',
+  kind: 'opaque',
+  nin: 2,
+  attrs: { axis: 0, total: 0 },
+  infer: ([x], { axis, total }) => [{ shape: x!.shape.map((d, i) => (i === axis ? total : d)), dtype: x!.dtype }],
+});
+
+/** Non-negative safe integers as int64 storage, written as 32-bit words (no BigInt per element). */
+function int64Of(values: readonly number[]): BigInt64Array {
+  const out = new BigInt64Array(values.length);
+  const words = new Uint32Array(out.buffer);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    words[2 * i] = v >>> 0;
+    words[2 * i + 1] = Math.floor(v / 4294967296);
+  }
+  return out;
 }
 
 export interface RepeatOptions {
@@ -45,6 +73,15 @@ export function repeat(a: ArrayLike, repeats: number | bigint | readonly (number
       throw new RangeError(`${who}: operands could not be broadcast together with shape (${n},) (${r.values.length},)`);
     }
     if (r.values.some((v) => v < 0)) throw new RangeError(`${who}: repeats may not contain negative values.`);
+    const total = r.values.reduce((m, v) => m + v, 0);
+    if (backendOf(x!.device).supportsOpaque?.(repeatOp as Op<object>)) {
+      let xc = x!;
+      if (!isCContiguous(xc.shape, xc._strides)) owned.push((xc = copyAs(xc, s)));
+      const counts = NDArray._fromStorageData(int64Of(r.values), [n], 'int64', xc.device);
+      owned.push(counts);
+      return applyOpaque(repeatOp, [xc, counts], { axis: ax, total })[0]!;
+    }
+    // Elsewhere: one concatenate of each slice broadcast to its count.
     const pieces: NDArray[] = [];
     for (let i = 0; i < n; i++) {
       const sl = sliceAxis(x!, ax, i, i + 1);

@@ -9,3 +9,4 @@ import './unique.js';
 import './isin.js';
 import './histogram.js';
 import './concatenate.js';
+import './repeat.js';
