@@ -105,6 +105,19 @@ describe('np.pad', () => {
     });
   });
 
+  it('stat_length is rounded half to even (np.round), pad_width may be an integer NDArray', async () => {
+    const { oracle } = await import('./helpers/manip.js');
+    const { expectSameAsNumpy } = await import('./helpers/arrays.js');
+    const exp = await Promise.all([
+      oracle.eval("np.pad(np.arange(10), 2, 'mean', stat_length=2.5)"),
+      oracle.eval("np.pad(np.arange(10), 2, 'mean', stat_length=((3.5, 1.5),))"),
+      oracle.eval("np.pad(np.arange(6).reshape(2, 3), np.array([[1, 0], [2, 1]]), 'symmetric')"),
+    ]);
+    expectSameAsNumpy('stat_length 2.5', 'pad', () => np.pad(np.arange(10), 2, { mode: 'mean', stat_length: 2.5 }), exp[0]!);
+    expectSameAsNumpy('stat_length (3.5, 1.5)', 'pad', () => np.pad(np.arange(10), 2, { mode: 'mean', stat_length: [[3.5, 1.5]] }), exp[1]!);
+    expectSameAsNumpy('NDArray widths', 'pad', () => np.pad(np.arange(6).reshape(2, 3), np.array([[1, 0], [2, 1]]), 'symmetric'), exp[2]!);
+  });
+
   it('the result is a new array (zero widths too)', () => {
     np.scope(() => {
       const a = np.arange(4);

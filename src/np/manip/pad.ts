@@ -67,6 +67,12 @@ function hostArray(x: Nested | NDArray, who: string): Host {
 
 type Pair<T> = [T, T];
 
+/** np.round: halves go to the even neighbour. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
 /** Whether _as_pairs hands out NumPy scalars (one or two values) rather than Python values (tolist). */
 function scalarPath(h: Host): boolean {
   return h.shape.length < 3 && (h.values.length === 1 || (h.values.length === 2 && !(h.shape.length === 2 && h.shape[0] === 2 && h.shape[1] === 1)));
@@ -75,7 +81,7 @@ function scalarPath(h: Host): boolean {
 /** NumPy's _as_pairs: broadcasts to (ndim, 2); with asIndex, integers that must not be negative. */
 function asPairs(h: Host, ndim: number, asIndex: boolean, who: string): Pair<number | bigint | boolean>[] {
   let vals = h.values;
-  if (asIndex) vals = vals.map((v) => Math.round(Number(v)));
+  if (asIndex) vals = vals.map((v) => roundHalfEven(Number(v)));
   const neg = (vs: readonly (number | bigint | boolean)[]) => asIndex && vs.some((v) => Number(v) < 0);
   if (h.shape.length < 3) {
     if (vals.length === 1) {
@@ -97,7 +103,7 @@ function asPairs(h: Host, ndim: number, asIndex: boolean, who: string): Pair<num
   const rows = s.length === 2 ? s[0]! : 1, cols = s.length >= 1 ? s[s.length - 1]! : 1;
   return Array.from({ length: ndim }, (_, i) => {
     const r = rows === 1 ? 0 : i;
-    return [vals[r * cols + (cols === 1 ? 0 : 0)]!, vals[r * cols + (cols === 1 ? 0 : 1)]!];
+    return [vals[r * cols]!, vals[r * cols + (cols === 1 ? 0 : 1)]!];
   });
 }
 
