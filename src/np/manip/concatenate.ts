@@ -1,5 +1,7 @@
 // np.concatenate / np.concat: one opaque op. The output is allocated once; the kernel copies (and
-// converts) each input once into its slice of the output with the strided cast kernel.
+// converts) each input once into its slice of the output with the backend's strided cast kernel
+// (a memmove where input and slice are one contiguous block). The kernel is backend-neutral: the
+// CPU registers it, other backends run it through the same code path (see run()).
 import type { Backend, Operand, OpaqueLaunch } from '../../backends/backend.js';
 import { castInto } from '../../core/apply.js';
 import { type Casting, type DType, type DTypeLike, canCast, itemsize, resultType, toDType } from '../../core/dtype.js';
