@@ -1,16 +1,16 @@
 // np.concatenate / np.concat: one opaque op. The output is allocated once; the kernel copies (and
 // converts) each input once into its slice of the output with the backend's strided cast kernel
-// (a memmove where input and slice are one contiguous block). The kernel is backend-neutral: the
-// CPU registers it, other backends run it through the same code path (see run()).
-import type { Backend, Operand, OpaqueLaunch } from '../../backends/backend.js';
+// (on the CPU, a contiguous same-dtype input is copied row by row with memcpy). The kernel is
+// backend-neutral: the CPU registers it, other backends run it through the same code (see run()).
+import type { Backend, OpaqueLaunch, TensorView } from '../../backends/backend.js';
 import { castInto } from '../../core/apply.js';
-import { type Casting, type DType, type DTypeLike, canCast, itemsize, resultType, toDType } from '../../core/dtype.js';
+import { type Casting, type DType, type DTypeLike, canCast, resultType, toDType } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
 import { type Op, defineOp, resolveLoop } from '../../core/op.js';
 import { applyOpaque, tensorView } from '../../core/opaque.js';
 import { context } from '../../core/context.js';
 import { backendOf } from '../../core/device.js';
-import { isCContiguous, normalizeAxis, sizeOf } from '../../core/shape.js';
+import { isCContiguous, normalizeAxis } from '../../core/shape.js';
 import { astypeOp } from '../math/astype.js';
 import { ravel } from './views.js';
 import { type ArrayLike, sequenceOf, withTemps } from './common.js';
@@ -40,29 +40,41 @@ export const concatenateOp = defineOp<{ axis: number; dtype: DType }>({
 });
 
 /**
- * The kernel on any backend with an elementwise cast: input k goes to the slice of the output
- * starting at the running offset along `axis` (same strides as the output, offset moved).
+ * A backend's copy of `rows` rows of `cols` contiguous elements: from a C-contiguous input `x`,
+ * to `out` starting at element `offset` with rows `rowStride` elements apart (same dtype).
  */
-export function concatenateKernel(backend: Backend, { inputs, outputs, attrs }: OpaqueLaunch): void {
+export type RowCopy = (x: TensorView, out: TensorView, offset: number, rows: number, cols: number, rowStride: number) => void;
+
+const prod = (xs: readonly number[]): number => xs.reduce((m, d) => m * d, 1);
+
+/**
+ * The kernel on any backend with an elementwise cast: input k goes to the slice of the output
+ * starting at the running offset along `axis` (same strides as the output, offset moved). With
+ * `rowCopy`, a C-contiguous input of the output's dtype is copied as rows instead: in a C-contiguous
+ * output its slice is prod(shape[:axis]) rows of prod(shape[axis:]) elements.
+ */
+export function concatenateKernel(backend: Backend, { inputs, outputs, attrs }: OpaqueLaunch, rowCopy?: RowCopy): void {
   const { axis } = attrs as { axis: number };
   const out = outputs[0]!;
-  // Joining along the first non-trivial axis of a C-contiguous output: each input whose data is
-  // contiguous in the same dtype is one block there, copied with one memmove.
-  const oneBlock = backend.type === 'cpu' && out.shape.slice(0, axis).every((d) => d === 1) && isCContiguous(out.shape, out.strides);
-  const isz = itemsize(out.dtype);
+  const rows = rowCopy && isCContiguous(out.shape, out.strides) ? prod(out.shape.slice(0, axis)) : -1;
+  const outRow = prod(out.shape.slice(axis));
   let pos = 0;
   for (const x of inputs) {
     const n = x.shape[axis]!;
-    if (n > 0 && x.shape.every((d) => d > 0) && oneBlock && x.dtype === out.dtype && isCContiguous(x.shape, x.strides)) {
-      backend.copy(x.handle, x.offset * isz, out.handle, (out.offset + pos * out.strides[axis]!) * isz, sizeOf(x.shape) * isz);
-    } else if (n > 0 && x.shape.every((d) => d > 0)) {
-      const loop = resolveLoop(astypeOp, [x.dtype], { dtype: out.dtype })!;
-      if (!backend.supports(astypeOp as Op<object>, loop)) throw new TypeError(`concatenate: no ${backend.type} kernel to copy ${x.dtype} into ${out.dtype}`);
-      const src: Operand = { kind: 'buffer', handle: x.handle, dtype: x.dtype, offset: x.offset, strides: x.strides };
-      const dst: Operand = { kind: 'buffer', handle: out.handle, dtype: out.dtype, offset: out.offset + pos * out.strides[axis]!, strides: out.strides };
-      backend.elementwise({ op: astypeOp, loop, shape: x.shape, inputs: [src], outputs: [dst] });
-    }
+    const offset = out.offset + pos * out.strides[axis]!;
     pos += n;
+    if (n === 0 || !x.shape.every((d) => d > 0)) continue;
+    if (rows >= 0 && x.dtype === out.dtype && isCContiguous(x.shape, x.strides)) {
+      rowCopy!(x, out, offset, rows, prod(x.shape.slice(axis)), outRow);
+      continue;
+    }
+    const loop = resolveLoop(astypeOp, [x.dtype], { dtype: out.dtype })!;
+    if (!backend.supports(astypeOp as Op<object>, loop)) throw new TypeError(`concatenate: no ${backend.type} kernel to copy ${x.dtype} into ${out.dtype}`);
+    backend.elementwise({
+      op: astypeOp, loop, shape: x.shape,
+      inputs: [{ kind: 'buffer', handle: x.handle, dtype: x.dtype, offset: x.offset, strides: x.strides }],
+      outputs: [{ kind: 'buffer', handle: out.handle, dtype: out.dtype, offset, strides: out.strides }],
+    });
   }
 }
 
