@@ -395,6 +395,23 @@ export const WORKLOADS = [
     'numpy-ts': { setup: (nt, d) => ({ a: d.nt([4096, 1024]), b: d.nt([4096, 1024], 1) }), run: (c) => c.nt.concatenate([c.a, c.b], 1) },
   },
   {
+    name: 'concatenate 8×1M', group: 'indexing', unit: 'GB/s', work: 2 * FLOAT * 8 * (1 << 20),
+    desc: 'np.concatenate of eight (1048576,) float32 arrays → (8388608,)',
+    quark: {
+      needs: (q) => (typeof q.np.concatenate === 'function' ? null : 'np.concatenate'),
+      setup: (q) => ({ xs: Array.from({ length: 8 }, (_, i) => q.rand([1 << 20], i)) }),
+      run: (c) => c.q.np.concatenate(c.xs),
+    },
+    numpy: { setup: 'xs = [rand(1 << 20) for _ in range(8)]', op: 'np.concatenate(xs)' },
+    torch: { setup: 'xs = [rand(1 << 20) for _ in range(8)]', op: 'torch.cat(xs)' },
+    jax: { setup: 'xs = [rand(1 << 20) for _ in range(8)]; f = jax.jit(lambda *xs: jnp.concatenate(xs))', op: 'f(*xs)' },
+    tfjs: {
+      setup: (tf, d) => ({ xs: Array.from({ length: 8 }, (_, i) => tf.tensor1d(d.rand([1 << 20], i))) }),
+      run: (c) => c.tf.concat(c.xs, 0),
+    },
+    'numpy-ts': { setup: (nt, d) => ({ xs: Array.from({ length: 8 }, (_, i) => d.nt([1 << 20], i)) }), run: (c) => c.nt.concatenate(c.xs, 0) },
+  },
+  {
     name: 'transpose copy 4096²', group: 'indexing', unit: 'GB/s', work: 2 * FLOAT * 4096 * 4096,
     desc: 'a.T.copy() of (4096, 4096) float32',
     quark: { setup: (q) => ({ a: q.rand([4096, 4096]) }), run: (c) => { const t = c.a.T; const r = t.copy(); t.dispose(); return r; } },

@@ -63,3 +63,4 @@ export type { UfuncOptions, Ufunc2Options } from './ufunc.js';
 export * as random from './random/index.js';
 export * from './linalg/index.js';
 export * as linalg from './linalg/namespace.js';
+export * from './manip/index.js';

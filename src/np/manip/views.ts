@@ -54,12 +54,12 @@ export function flatten(a: NDArray): NDArray {
 }
 
 /** np.transpose: a view with permuted axes (reversed when `axes` is omitted). */
-export function transpose(a: NDArray, axes?: readonly number[]): NDArray {
-  a._check('transpose');
+export function transpose(a: NDArray, axes?: readonly number[], who = 'transpose'): NDArray {
+  a._check(who);
   const nd = a.ndim;
-  const perm = axes ? axes.map((x) => normalizeAxis(x, nd, 'transpose')) : [...Array(nd).keys()].reverse();
+  const perm = axes ? axes.map((x) => normalizeAxis(x, nd, who)) : [...Array(nd).keys()].reverse();
   if (perm.length !== nd || new Set(perm).size !== nd) {
-    throw new RangeError(`transpose: axes ${fmtShape(axes ?? [])} don't match array of dimension ${nd}`);
+    throw new RangeError(`${who}: axes ${fmtShape(axes ?? [])} don't match array of dimension ${nd}`);
   }
   return applyMovement(transposeOp, a, { axes: perm });
 }

@@ -11,3 +11,5 @@ import './histogram.js';
 import './random.js';
 import './matmul.js';
 import './linalg.js';
+import './concatenate.js';
+import './repeat.js';

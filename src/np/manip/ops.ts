@@ -1,0 +1,66 @@
+// The movement (view) ops of the shape-manipulation family. Each computes the result's layout from
+// the input's; src/core/movement.ts applies them, so autograd and hybridize see every view.
+import { defineOp } from '../../core/op.js';
+import { broadcastStrides } from '../../core/shape.js';
+
+/** Drops the given size-1 axes (np.squeeze), keeping the other strides. */
+export const squeezeOp = defineOp<{ axes: readonly number[] }>({
+  name: 'squeeze',
+  kind: 'movement',
+  nin: 1,
+  attrs: { axes: [] },
+  view: (x, { axes }) => {
+    const keep = x.shape.map((_, i) => !axes.includes(i));
+    return {
+      shape: x.shape.filter((_, i) => keep[i]),
+      strides: x.strides.filter((_, i) => keep[i]),
+      offset: x.offset,
+      dtype: x.dtype,
+    };
+  },
+});
+
+/** Views the input broadcast to `shape` (stride 0 along repeated axes): np.broadcast_to. */
+export const broadcastToOp = defineOp<{ shape: readonly number[] }>({
+  name: 'broadcast_to',
+  kind: 'movement',
+  nin: 1,
+  attrs: { shape: [] },
+  view: (x, { shape }) => ({ shape, strides: broadcastStrides(x.shape, x.strides, shape), offset: x.offset, dtype: x.dtype }),
+});
+
+/** Reverses the given axes (negative strides, as NumPy's flip). */
+export const flipOp = defineOp<{ axes: readonly number[] }>({
+  name: 'flip',
+  kind: 'movement',
+  nin: 1,
+  attrs: { axes: [] },
+  view: (x, { axes }) => {
+    let offset = x.offset;
+    // An empty array keeps its offset (no element to point at; the buffer may be empty).
+    const empty = x.shape.includes(0);
+    const strides = x.strides.map((s, i) => {
+      if (!axes.includes(i)) return s;
+      if (!empty) offset += (x.shape[i]! - 1) * s;
+      return -s;
+    });
+    return { shape: x.shape, strides, offset, dtype: x.dtype };
+  },
+});
+
+/**
+ * `x[..., start:start+length, ...]` along one axis (step 1): the slices of split, unstack, roll,
+ * pad and trim_zeros. `start`/`length` are already clipped to the axis.
+ */
+export const axisSliceOp = defineOp<{ axis: number; start: number; length: number }>({
+  name: 'axis_slice',
+  kind: 'movement',
+  nin: 1,
+  attrs: { axis: 0, start: 0, length: 0 },
+  view: (x, { axis, start, length }) => ({
+    shape: x.shape.map((d, i) => (i === axis ? length : d)),
+    strides: x.strides,
+    offset: length > 0 && !x.shape.includes(0) ? x.offset + start * x.strides[axis]! : x.offset,
+    dtype: x.dtype,
+  }),
+});
