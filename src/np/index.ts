@@ -60,3 +60,4 @@ export { isclose, allclose } from './math/isclose.js';
 export type { IscloseOptions } from './math/isclose.js';
 export { array_equal, array_equiv } from './math/array_equal.js';
 export type { UfuncOptions, Ufunc2Options } from './ufunc.js';
+export * from './indexing/index.js';
