@@ -205,10 +205,10 @@ const char* exec_gather() {
   for (int d = 0; d < s.nB; d++) nb *= out.shape[d];
   for (int d = 0; d < R; d++) rest *= out.shape[s.nB + d];
   if (nb == 0) return nullptr;
+  if (rest == 0) return s.mode == kRaise ? check_all(s, src, L, nb) : nullptr;  // NumPy still checks
   for (int k = 0; k < s.K; k++)
     if (src.shape[k] == 0)
       return s.mode == kRaise ? bounds_error(s, src, &L.t[2]) : "IndexError: cannot do a non-empty take from an empty axes.";
-  if (rest == 0) return s.mode == kRaise ? check_all(s, src, L, nb) : nullptr;  // NumPy still checks
   Block blk;
   blk.init(R, src.shape + s.K, src.strides + s.K, out.strides + s.nB, src.itemsize);
   const Tensor* walk[kMaxArgs];

@@ -59,7 +59,7 @@ export function choose(a: ArrayLike, choices: NDArray | readonly ArrayLike[], op
       });
     } else list = choices.map((c) => arrayOf(c, who, temps));
     if (list.length === 0) throw new RangeError(`${who}: 0-length sequence.`);
-    const shape = broadcastArgs([idx.shape, ...list.map((c) => c.shape)], who);
+    const shape = broadcastArgs([...list.map((c) => c.shape), idx.shape], who); // NumPy numbers the choices first
     const dtype: DType = resultType(list.map((c) => c.dtype));
     // The choices stacked as (n, ...shape): a broadcast view when `choices` is one array of the
     // result dtype, else a copy.

@@ -53,7 +53,7 @@ export function delete_(arr: ArrayLike, obj: InsertIndex, opts: { axis?: number 
         const m = o.dataSync();
         for (let i = 0; i < n; i++) if (m[i]) keep[i] = 0;
       } else {
-        if (!isInteger(o.dtype)) throw new TypeError(`${who}: arrays used as indices must be of integer (or boolean) type`);
+        if (!isInteger(o.dtype)) throw new RangeError(`${who}: arrays used as indices must be of integer (or boolean) type`);
         for (const v of hostInts(o)) {
           if (v < -n || v >= n) throw new RangeError(`${who}: ${outOfBounds(v, axis, n)}`);
           keep[v < 0 ? v + n : v] = 0;
@@ -80,7 +80,7 @@ export function insert(arr: ArrayLike, obj: InsertIndex, values: IndexValue, opt
     } else {
       const o = arrayOf(obj as ArrayLike, who, temps);
       if (o.ndim > 1) throw new RangeError(`${who}: index array argument obj to insert must be one dimensional or scalar`);
-      if (!isInteger(o.dtype) && o.dtype !== 'bool' && o.size > 0) throw new TypeError(`${who}: arrays used as indices must be of integer (or boolean) type`);
+      if (!isInteger(o.dtype) && o.dtype !== 'bool' && o.size > 0) throw new RangeError(`${who}: arrays used as indices must be of integer (or boolean) type`);
       indices = o.size === 0 ? [] : hostInts(o);
       scalar = o.ndim === 0;
     }

@@ -35,7 +35,9 @@ export function take(a: NDArray, indices: ArrayLike, opts: TakeOptions = {}): ND
     }
     const ax = opts.axis === null || opts.axis === undefined ? 0 : normalizeAxis(opts.axis, a.ndim, who);
     const idx = indexArrayOf(indices, who, temps, 'same_kind');
-    return gather(axisFirst(x, ax, temps), [idx], { mode, bshape: idx.shape, pos: ax, axes: [ax] }, who);
+    // NumPy's take loops over the axes before `axis` outside the index check: none, no check.
+    const before = x.shape.slice(0, ax).reduce((p, q) => p * q, 1);
+    return gather(axisFirst(x, ax, temps), [idx], { mode: before === 0 ? 'wrap' : mode, bshape: idx.shape, pos: ax, axes: [ax] }, who);
   });
   return opts.out ? intoOut(result, opts.out, who) : result;
 }
@@ -65,7 +67,7 @@ function prepareAlong(arr: NDArray, indices: ArrayLike, axis: number | null, who
   let x = arr;
   const ind0 = arrayOf(indices, who, temps);
   if (ind0.dtype === 'bool' || !['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64'].includes(ind0.dtype)) {
-    throw new TypeError(`${who}: \`indices\` must be an integer array`);
+    throw new RangeError(`${who}: \`indices\` must be an integer array`);
   }
   const ind = ind0;
   let ax: number;
@@ -82,7 +84,7 @@ function prepareAlong(arr: NDArray, indices: ArrayLike, axis: number | null, who
   // The broadcast of the index arrays (NumPy's fancy indexing message on mismatch).
   const shapes = idx.map((i) => i.shape);
   const nd = x.ndim;
-  const bshape = [...Array(nd).keys()].map((d) => Math.max(...shapes.map((s) => s[d]!)));
+  const bshape = [...Array(nd).keys()].map((d) => shapes.find((s) => s[d] !== 1)?.[d] ?? 1);
   for (const s of shapes) {
     if (s.some((v, d) => v !== 1 && v !== bshape[d])) {
       throw new RangeError(`${who}: shape mismatch: indexing arrays could not be broadcast together with shapes ${shapes.map(fmtShapeC).join(' ')}`);
