@@ -194,6 +194,31 @@ const char* parse_spec(const TensorLaunch& L, IndexSpec& s, const char* who) {
   return nullptr;
 }
 
+// The common 1-D case (np.take of elements, a[idx] on a vector): one index array, one index
+// dimension, single elements; a typed loop the compiler keeps tight.
+template <class E, class I>
+bool take_elems(const Tensor& src, const Tensor& out, const Tensor& idx, int mode, int64_t start, int64_t end) {
+  const char* s = src.data;
+  const int64_t n = src.shape[0], ss = src.strides[0], os = out.strides[0], is = idx.strides[0];
+  char* o = out.data + start * os;
+  const char* ip = idx.data + start * is;
+  for (int64_t b = start; b < end; b++, o += os, ip += is) {
+    int64_t v = (int64_t) * (const I*)ip;
+    if ((uint64_t)v >= (uint64_t)n && !fix_index(v, n, mode)) return false;
+    *(E*)o = *(const E*)(s + v * ss);
+  }
+  return true;
+}
+
+template <class I> bool take_elems_by_size(const Tensor& src, const Tensor& out, const Tensor& idx, int mode, int64_t start, int64_t end) {
+  switch (src.itemsize) {
+    case 1: return take_elems<uint8_t, I>(src, out, idx, mode, start, end);
+    case 2: return take_elems<uint16_t, I>(src, out, idx, mode, start, end);
+    case 4: return take_elems<uint32_t, I>(src, out, idx, mode, start, end);
+    default: return take_elems<uint64_t, I>(src, out, idx, mode, start, end);
+  }
+}
+
 const char* exec_gather() {
   TensorLaunch L;
   if (const char* err = parse_tensors(L)) return err;
@@ -209,14 +234,26 @@ const char* exec_gather() {
   for (int k = 0; k < s.K; k++)
     if (src.shape[k] == 0)
       return s.mode == kRaise ? bounds_error(s, src, &L.t[2]) : "IndexError: cannot do a non-empty take from an empty axes.";
+  const int64_t work = nb * rest;
+  const int nt = work >= kParallelThreshold ? num_threads() : 1;
+  std::atomic<bool> bad{false};
+  if (s.K == 1 && s.nB == 1 && R == 0 && src.itemsize <= 8 && (src.itemsize & (src.itemsize - 1)) == 0) {
+    const Tensor& idx = L.t[2];
+#pragma omp parallel num_threads(nt) if (nt > 1)
+    {
+      const int t = omp_get_thread_num(), T = omp_get_num_threads();
+      const int64_t start = nb * t / T, end = nb * (t + 1) / T;
+      const bool ok = s.i32[0] ? take_elems_by_size<int32_t>(src, out, idx, s.mode, start, end)
+                               : take_elems_by_size<int64_t>(src, out, idx, s.mode, start, end);
+      if (!ok) bad.store(true, std::memory_order_relaxed);
+    }
+    return bad.load() ? bounds_error(s, src, &L.t[2]) : nullptr;
+  }
   Block blk;
   blk.init(R, src.shape + s.K, src.strides + s.K, out.strides + s.nB, src.itemsize);
   const Tensor* walk[kMaxArgs];
   walk[0] = &out;
   for (int k = 0; k < s.K; k++) walk[1 + k] = &L.t[2 + k];
-  std::atomic<bool> bad{false};
-  const int64_t work = nb * rest;
-  const int nt = work >= kParallelThreshold ? num_threads() : 1;
 #pragma omp parallel num_threads(nt) if (nt > 1)
   {
     const int t = omp_get_thread_num(), T = omp_get_num_threads();
