@@ -1,15 +1,17 @@
 // Integer-array indexing: one gather and one scatter for any number of index arrays (NumPy's
 // advanced indexing, np.take, take_along_axis, choose, put, putmask, place, ...).
 //
-// The TS side lays the indexed array out as [n_0 .. n_{K-1}, r...]: the K indexed axes first
-// (a permuted view, no copy) and the R untouched axes after them. Every index array arrives already
-// broadcast to the index shape B (stride 0 on broadcast axes), and the other operand as [B..., r...]
-// in any strides, so the placement rules of NumPy live in TS and this file only walks:
-//   gather:  out[b, r] = src[i_0[b], .., i_{K-1}[b], r]
-//   scatter: dst[i_0[b], .., i_{K-1}[b], r] = val[b, r]   (C order of b: the last write wins)
+// The TS side lays the indexed array out as [n_0 .. n_{K-1}, pre..., post...]: the K indexed axes
+// first (a permuted view, no copy), then the untouched axes. Every index array arrives already
+// broadcast to the index shape B (stride 0 on broadcast axes), and the other operand as
+// [pre..., B..., post...] in any strides, so NumPy's placement rules live in TS and this file walks
+// the other operand in C order (pre and B outside, the post block inside):
+//   gather:  out[p, b, q] = src[i_0[b], .., i_{K-1}[b], p, q]
+//   scatter: dst[i_0[b], .., i_{K-1}[b], p, q] = val[p, b, q]   (C order: the last write wins)
 // Element bytes are moved as they are (values already have the destination's dtype).
 #include <omp.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstring>
@@ -24,7 +26,7 @@ namespace {
 enum Mode { kRaise = 0, kWrap = 1, kClip = 2 };
 
 struct IndexSpec {
-  int mode, K, nB;
+  int mode, K, nB, npre;
   bool i32[kMaxArgs];
   int axis[kMaxArgs];  // the axis named in an out-of-bounds message
 };
@@ -46,27 +48,39 @@ inline bool fix_index(int64_t& v, int64_t n, int mode) {
 
 inline int64_t load_index(const char* p, bool i32) { return i32 ? (int64_t) * (const int32_t*)p : *(const int64_t*)p; }
 
-// Walks the index space B in C order: the position of the other operand and of every index array.
-struct BCursor {
-  int nB, np;
+// Walks `nd` outer dimensions in C order, moving one pointer per operand by its own strides.
+struct Walk {
+  int nd = 0, np = 0;
   int64_t shape[kMaxDims], idx[kMaxDims];
   int64_t strides[kMaxArgs][kMaxDims];
   char* ptr[kMaxArgs];
-  BCursor(int nB_, const int64_t* shape_, int np_, const Tensor* const* ts, int64_t start) : nB(nB_), np(np_) {
-    for (int d = 0; d < nB; d++) shape[d] = shape_[d];
-    for (int a = 0; a < np; a++) {
-      ptr[a] = ts[a]->data;
-      for (int d = 0; d < nB; d++) strides[a][d] = ts[a]->strides[d];
-    }
+  char* base[kMaxArgs];
+  void seek(int64_t start) {
+    for (int a = 0; a < np; a++) ptr[a] = base[a];
     int64_t rem = start;
-    for (int d = nB - 1; d >= 0; d--) {
+    for (int d = nd - 1; d >= 0; d--) {
       idx[d] = shape[d] ? rem % shape[d] : 0;
       rem = shape[d] ? rem / shape[d] : 0;
       for (int a = 0; a < np; a++) ptr[a] += idx[d] * strides[a][d];
     }
   }
+  // Moves n steps along the last dimension (n <= what is left of it), carrying into outer ones.
+  inline void advance(int64_t n) {
+    const int l = nd - 1;
+    for (int a = 0; a < np; a++) ptr[a] += n * strides[a][l];
+    idx[l] += n;
+    if (idx[l] < shape[l]) return;
+    for (int a = 0; a < np; a++) ptr[a] -= strides[a][l] * shape[l];
+    idx[l] = 0;
+    for (int d = l - 1; d >= 0; d--) {
+      for (int a = 0; a < np; a++) ptr[a] += strides[a][d];
+      if (++idx[d] < shape[d]) return;
+      for (int a = 0; a < np; a++) ptr[a] -= strides[a][d] * shape[d];
+      idx[d] = 0;
+    }
+  }
   inline void next() {
-    for (int d = nB - 1; d >= 0; d--) {
+    for (int d = nd - 1; d >= 0; d--) {
       for (int a = 0; a < np; a++) ptr[a] += strides[a][d];
       if (++idx[d] < shape[d]) return;
       for (int a = 0; a < np; a++) ptr[a] -= strides[a][d] * shape[d];
@@ -134,17 +148,27 @@ struct Block {
 
 char g_msg[256];
 
-// The first out-of-bounds index in NumPy's order (index array by index array, C order), as its message.
-const char* bounds_error(const IndexSpec& s, const Tensor& arr, const Tensor* idx) {
+// The index space B (the index arrays' common shape) walked with the index arrays' pointers.
+void walk_indices(Walk& w, const IndexSpec& s, const Tensor* idx) {
+  w.nd = s.nB;
+  w.np = s.K;
+  for (int d = 0; d < s.nB; d++) w.shape[d] = s.K ? idx[0].shape[d] : 1;
   for (int k = 0; k < s.K; k++) {
-    const Tensor& t = idx[k];
+    w.base[k] = idx[k].data;
+    for (int d = 0; d < s.nB; d++) w.strides[k][d] = idx[k].strides[d];
+  }
+  w.seek(0);
+}
+
+// The first out-of-bounds index in NumPy's order (index array by index array, C order), as its message.
+const char* bounds_error(const IndexSpec& s, const Tensor& arr, const Tensor* idx, int64_t nb) {
+  Walk w;
+  walk_indices(w, s, idx);
+  for (int k = 0; k < s.K; k++) {
     const int64_t n = arr.shape[k];
-    const Tensor* one[1] = {&t};
-    int64_t nb = 1;
-    for (int d = 0; d < s.nB; d++) nb *= t.shape[d];
-    BCursor c(s.nB, t.shape, 1, one, 0);
-    for (int64_t b = 0; b < nb; b++, c.next()) {
-      int64_t v = load_index(c.ptr[0], s.i32[k]);
+    w.seek(0);
+    for (int64_t b = 0; b < nb; b++, w.next()) {
+      int64_t v = load_index(w.ptr[k], s.i32[k]);
       const int64_t orig = v;
       if (!fix_index(v, n, kRaise)) {
         std::snprintf(g_msg, sizeof g_msg, "IndexError: index %lld is out of bounds for axis %d with size %lld",
@@ -157,41 +181,61 @@ const char* bounds_error(const IndexSpec& s, const Tensor& arr, const Tensor* id
 }
 
 // Checks every index under 'raise' without moving data.
-const char* check_all(const IndexSpec& s, const Tensor& arr, const TensorLaunch& L, int64_t nb) {
-  const Tensor* walk[kMaxArgs];
-  for (int k = 0; k < s.K; k++) walk[k] = &L.t[2 + k];
-  BCursor c(s.nB, L.t[1].shape, s.K, walk, 0);
-  for (int64_t b = 0; b < nb; b++, c.next())
+const char* check_all(const IndexSpec& s, const Tensor& arr, const Tensor* idx, int64_t nb) {
+  Walk w;
+  walk_indices(w, s, idx);
+  for (int64_t b = 0; b < nb; b++, w.next())
     for (int k = 0; k < s.K; k++) {
-      int64_t v = load_index(c.ptr[k], s.i32[k]);
-      if (!fix_index(v, arr.shape[k], kRaise)) return bounds_error(s, arr, &L.t[2]);
+      int64_t v = load_index(w.ptr[k], s.i32[k]);
+      if (!fix_index(v, arr.shape[k], kRaise)) return bounds_error(s, arr, idx, nb);
     }
   return nullptr;
 }
 
-// aux: [mode, K, nB, (index is int32, axis for messages) x K]; tensors: arr, other, index x K.
+// aux: [mode, K, nB, npre, (index is int32, axis for messages) x K]; tensors: arr, other, index x K.
+// arr is [n_0 .. n_{K-1}, pre..., post...]; other is [pre..., B..., post...]; each index has shape B.
 const char* parse_spec(const TensorLaunch& L, IndexSpec& s, const char* who) {
-  if (L.naux < 3) return who;
+  if (L.naux < 4) return who;
   s.mode = (int)L.aux[0];
   s.K = (int)L.aux[1];
   s.nB = (int)L.aux[2];
-  if (s.K < 0 || L.nargs != s.K + 2 || L.naux != 3 + 2 * s.K) return who;
+  s.npre = (int)L.aux[3];
+  if (s.K < 0 || s.npre < 0 || L.nargs != s.K + 2 || L.naux != 4 + 2 * s.K) return who;
   for (int k = 0; k < s.K; k++) {
-    s.i32[k] = L.aux[3 + 2 * k] != 0;
-    s.axis[k] = (int)L.aux[4 + 2 * k];
+    s.i32[k] = L.aux[4 + 2 * k] != 0;
+    s.axis[k] = (int)L.aux[5 + 2 * k];
   }
   const Tensor &arr = L.t[0], &other = L.t[1];
   const int R = arr.ndim - s.K;
-  if (R < 0 || other.ndim != s.nB + R || arr.itemsize != other.itemsize) return who;
-  for (int d = 0; d < R; d++)
-    if (arr.shape[s.K + d] != other.shape[s.nB + d]) return who;
+  if (R < s.npre || other.ndim != s.nB + R || arr.itemsize != other.itemsize) return who;
+  for (int d = 0; d < R; d++) {
+    const int od = d < s.npre ? d : d + s.nB;
+    if (arr.shape[s.K + d] != other.shape[od]) return who;
+  }
   for (int k = 0; k < s.K; k++) {
     const Tensor& t = L.t[2 + k];
     if (t.ndim != s.nB || t.itemsize != (s.i32[k] ? 4 : 8)) return who;
     for (int d = 0; d < s.nB; d++)
-      if (t.shape[d] != other.shape[d]) return who;
+      if (t.shape[d] != other.shape[s.npre + d]) return who;
   }
   return nullptr;
+}
+
+// The outer walk over other's [pre..., B...] dimensions: pointer 0 is other, 1 is arr at the pre
+// position, 2 + k is index array k.
+void walk_outer(Walk& w, const IndexSpec& s, const Tensor& arr, const Tensor& other, const Tensor* idx) {
+  w.nd = s.npre + s.nB;
+  w.np = 2 + s.K;
+  w.base[0] = other.data;
+  w.base[1] = arr.data;
+  for (int k = 0; k < s.K; k++) w.base[2 + k] = idx[k].data;
+  for (int d = 0; d < w.nd; d++) {
+    const bool pre = d < s.npre;
+    w.shape[d] = other.shape[d];
+    w.strides[0][d] = other.strides[d];
+    w.strides[1][d] = pre ? arr.strides[s.K + d] : 0;
+    for (int k = 0; k < s.K; k++) w.strides[2 + k][d] = pre ? 0 : idx[k].strides[d - s.npre];
+  }
 }
 
 // The common 1-D case (np.take of elements, a[idx] on a vector): one index array, one index
@@ -219,67 +263,123 @@ template <class I> bool take_elems_by_size(const Tensor& src, const Tensor& out,
   }
 }
 
+struct Sizes {
+  int64_t nb = 1, nw = 1, post = 1;
+};
+
+Sizes sizes_of(const IndexSpec& s, const Tensor& arr, const Tensor& other) {
+  Sizes z;
+  for (int d = 0; d < s.npre + s.nB; d++) z.nw *= other.shape[d];
+  for (int d = 0; d < s.nB; d++) z.nb *= other.shape[s.npre + d];
+  for (int d = s.npre + s.nB; d < other.ndim; d++) z.post *= other.shape[d];
+  return z;
+}
+
+// One run of `n` steps along the walk's last dimension `l` (l < 0: the single step of a 0-d walk).
+template <class E>
+bool gather_run_elems(const IndexSpec& s, const Tensor& src, const Walk& w, int l, int64_t n) {
+  const int64_t so = l < 0 ? 0 : w.strides[0][l], sp = l < 0 ? 0 : w.strides[1][l];
+  const int64_t si = l < 0 || s.K == 0 ? 0 : w.strides[2][l];
+  char* o = w.ptr[0];
+  const char* p = w.ptr[1];
+  if (s.K == 1) {
+    const char* ip = w.ptr[2];
+    const int64_t nk = src.shape[0], sk = src.strides[0];
+    const bool i32 = s.i32[0];
+    for (int64_t i = 0; i < n; i++, o += so, p += sp, ip += si) {
+      int64_t v = load_index(ip, i32);
+      if ((uint64_t)v >= (uint64_t)nk && !fix_index(v, nk, s.mode)) return false;
+      *(E*)o = *(const E*)(p + v * sk);
+    }
+    return true;
+  }
+  for (int64_t i = 0; i < n; i++, o += so, p += sp) {
+    const char* from = p;
+    for (int k = 0; k < s.K; k++) {
+      int64_t v = load_index(w.ptr[2 + k] + i * (l < 0 ? 0 : w.strides[2 + k][l]), s.i32[k]);
+      if (!fix_index(v, src.shape[k], s.mode)) return false;
+      from += v * src.strides[k];
+    }
+    *(E*)o = *(const E*)from;
+  }
+  return true;
+}
+
+bool gather_run(const IndexSpec& s, const Tensor& src, const Block& blk, const Walk& w, int l, int64_t n) {
+  if (blk.nd == 0) {
+    switch (blk.isz) {
+      case 1: return gather_run_elems<uint8_t>(s, src, w, l, n);
+      case 2: return gather_run_elems<uint16_t>(s, src, w, l, n);
+      case 4: return gather_run_elems<uint32_t>(s, src, w, l, n);
+      case 8: return gather_run_elems<uint64_t>(s, src, w, l, n);
+      default: break;
+    }
+  }
+  for (int64_t i = 0; i < n; i++) {
+    const char* from = w.ptr[1] + i * (l < 0 ? 0 : w.strides[1][l]);
+    for (int k = 0; k < s.K; k++) {
+      int64_t v = load_index(w.ptr[2 + k] + i * (l < 0 ? 0 : w.strides[2 + k][l]), s.i32[k]);
+      if (!fix_index(v, src.shape[k], s.mode)) return false;
+      from += v * src.strides[k];
+    }
+    blk.copy(w.ptr[0] + i * (l < 0 ? 0 : w.strides[0][l]), from);
+  }
+  return true;
+}
+
 const char* exec_gather() {
   TensorLaunch L;
   if (const char* err = parse_tensors(L)) return err;
   IndexSpec s;
   if (const char* err = parse_spec(L, s, "index_gather: bad launch")) return err;
   const Tensor &src = L.t[0], &out = L.t[1];
-  const int R = src.ndim - s.K;
-  int64_t nb = 1, rest = 1;
-  for (int d = 0; d < s.nB; d++) nb *= out.shape[d];
-  for (int d = 0; d < R; d++) rest *= out.shape[s.nB + d];
-  if (nb == 0) return nullptr;
-  if (rest == 0) return s.mode == kRaise ? check_all(s, src, L, nb) : nullptr;  // NumPy still checks
+  const Tensor* idx = &L.t[2];
+  const Sizes z = sizes_of(s, src, out);
+  if (z.nb == 0) return nullptr;
+  // NumPy checks the indices even when nothing is copied (other axes empty).
+  if (z.nw == 0 || z.post == 0) return s.mode == kRaise ? check_all(s, src, idx, z.nb) : nullptr;
   for (int k = 0; k < s.K; k++)
     if (src.shape[k] == 0)
-      return s.mode == kRaise ? bounds_error(s, src, &L.t[2]) : "IndexError: cannot do a non-empty take from an empty axes.";
-  const int64_t work = nb * rest;
+      return s.mode == kRaise ? bounds_error(s, src, idx, z.nb) : "IndexError: cannot do a non-empty take from an empty axes.";
+  const int64_t work = z.nw * z.post;
   const int nt = work >= kParallelThreshold ? num_threads() : 1;
   std::atomic<bool> bad{false};
+  const int R = src.ndim - s.K;
   if (s.K == 1 && s.nB == 1 && R == 0 && src.itemsize <= 8 && (src.itemsize & (src.itemsize - 1)) == 0) {
-    const Tensor& idx = L.t[2];
 #pragma omp parallel num_threads(nt) if (nt > 1)
     {
       const int t = omp_get_thread_num(), T = omp_get_num_threads();
-      const int64_t start = nb * t / T, end = nb * (t + 1) / T;
-      const bool ok = s.i32[0] ? take_elems_by_size<int32_t>(src, out, idx, s.mode, start, end)
-                               : take_elems_by_size<int64_t>(src, out, idx, s.mode, start, end);
+      const int64_t start = z.nb * t / T, end = z.nb * (t + 1) / T;
+      const bool ok = s.i32[0] ? take_elems_by_size<int32_t>(src, out, idx[0], s.mode, start, end)
+                               : take_elems_by_size<int64_t>(src, out, idx[0], s.mode, start, end);
       if (!ok) bad.store(true, std::memory_order_relaxed);
     }
-    return bad.load() ? bounds_error(s, src, &L.t[2]) : nullptr;
+    return bad.load() ? bounds_error(s, src, idx, z.nb) : nullptr;
   }
+  const int npost = R - s.npre;
   Block blk;
-  blk.init(R, src.shape + s.K, src.strides + s.K, out.strides + s.nB, src.itemsize);
-  const Tensor* walk[kMaxArgs];
-  walk[0] = &out;
-  for (int k = 0; k < s.K; k++) walk[1 + k] = &L.t[2 + k];
+  blk.init(npost, src.shape + s.K + s.npre, src.strides + s.K + s.npre, out.strides + s.npre + s.nB, src.itemsize);
 #pragma omp parallel num_threads(nt) if (nt > 1)
   {
     const int t = omp_get_thread_num(), T = omp_get_num_threads();
-    const int64_t start = nb * t / T, end = nb * (t + 1) / T;
+    const int64_t start = z.nw * t / T, end = z.nw * (t + 1) / T;
     if (start < end) {
-      BCursor c(s.nB, out.shape, s.K + 1, walk, start);
-      for (int64_t b = start; b < end; b++, c.next()) {
-        const char* from = src.data;
-        bool ok = true;
-        for (int k = 0; k < s.K; k++) {
-          int64_t v = load_index(c.ptr[1 + k], s.i32[k]);
-          if (!fix_index(v, src.shape[k], s.mode)) {
-            ok = false;
-            break;
-          }
-          from += v * src.strides[k];
-        }
-        if (!ok) {
+      Walk w;
+      walk_outer(w, s, src, out, idx);
+      w.seek(start);
+      const int l = w.nd - 1;
+      for (int64_t b = start; b < end;) {
+        const int64_t run = l < 0 ? 1 : std::min(w.shape[l] - w.idx[l], end - b);
+        if (!gather_run(s, src, blk, w, l, run)) {
           bad.store(true, std::memory_order_relaxed);
           break;
         }
-        blk.copy(c.ptr[0], from);
+        b += run;
+        if (l >= 0) w.advance(run);
       }
     }
   }
-  return bad.load() ? bounds_error(s, src, &L.t[2]) : nullptr;
+  return bad.load() ? bounds_error(s, src, idx, z.nb) : nullptr;
 }
 
 // Scatter runs on one thread: repeated indices must keep NumPy's order (the last write wins).
@@ -290,31 +390,29 @@ const char* exec_scatter() {
   IndexSpec s;
   if (const char* err = parse_spec(L, s, "index_scatter: bad launch")) return err;
   const Tensor &dst = L.t[0], &val = L.t[1];
-  const int R = dst.ndim - s.K;
-  int64_t nb = 1, rest = 1;
-  for (int d = 0; d < s.nB; d++) nb *= val.shape[d];
-  for (int d = 0; d < R; d++) rest *= val.shape[s.nB + d];
-  if (nb == 0) return nullptr;
+  const Tensor* idx = &L.t[2];
+  const Sizes z = sizes_of(s, dst, val);
+  if (z.nb == 0) return nullptr;
   for (int k = 0; k < s.K; k++)
     if (dst.shape[k] == 0)
-      return s.mode == kRaise ? bounds_error(s, dst, &L.t[2]) : "IndexError: cannot replace elements of an empty array";
-  const Tensor* walk[kMaxArgs];
-  walk[0] = &val;
-  for (int k = 0; k < s.K; k++) walk[1 + k] = &L.t[2 + k];
+      return s.mode == kRaise ? bounds_error(s, dst, idx, z.nb) : "IndexError: cannot replace elements of an empty array";
   if (s.mode == kRaise)
-    if (const char* err = check_all(s, dst, L, nb)) return err;
-  if (rest == 0) return nullptr;
+    if (const char* err = check_all(s, dst, idx, z.nb)) return err;
+  if (z.nw == 0 || z.post == 0) return nullptr;
+  const int npost = dst.ndim - s.K - s.npre;
   Block blk;
-  blk.init(R, dst.shape + s.K, val.strides + s.nB, dst.strides + s.K, dst.itemsize);
-  BCursor c(s.nB, val.shape, s.K + 1, walk, 0);
-  for (int64_t b = 0; b < nb; b++, c.next()) {
-    char* to = dst.data;
+  blk.init(npost, dst.shape + s.K + s.npre, val.strides + s.npre + s.nB, dst.strides + s.K + s.npre, dst.itemsize);
+  Walk w;
+  walk_outer(w, s, dst, val, idx);
+  w.seek(0);
+  for (int64_t b = 0; b < z.nw; b++, w.next()) {
+    char* to = w.ptr[1];
     for (int k = 0; k < s.K; k++) {
-      int64_t v = load_index(c.ptr[1 + k], s.i32[k]);
+      int64_t v = load_index(w.ptr[2 + k], s.i32[k]);
       fix_index(v, dst.shape[k], s.mode);
       to += v * dst.strides[k];
     }
-    blk.copy(to, c.ptr[0]);
+    blk.copy(to, w.ptr[0]);
   }
   return nullptr;
 }
