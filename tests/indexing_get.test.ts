@@ -188,6 +188,36 @@ describe('a.get', () => {
     });
   });
 
+  it('N-d boolean masks (leading axes, after a slice, on non-contiguous layouts): get and set', async () => {
+    const cases = draw(fc.constantFrom(...NUMPY_DTYPES).chain((d) => shapeArb(4, 2).chain((sh) => arraySpecArb(d, sh, storageValue(d))))
+      .chain((s) => fc.tuple(fc.constant(s), fc.integer({ min: 2, max: s.shape.length }), fc.boolean(),
+        fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }))), 150, 404);
+    const maskOf = (s: ArraySpec, m: number, lead: boolean, bits: boolean[]) => {
+      const shape = lead ? s.shape.slice(0, m) : s.shape.slice(s.shape.length - m);
+      const n = shape.reduce((p, q) => p * q, 1);
+      return { dtype: 'bool' as DType, shape, data: Uint8Array.from({ length: n }, (_, j) => Number(bits[j % 64])), fortranOrder: false };
+    };
+    const exp = await Promise.all(cases.flatMap(([s, m, lead, bits]) => {
+      const ix = lead ? 'm' : '..., m';
+      const args = { a: rawOf(s), m: maskOf(s, m, lead, bits) };
+      return [oracle.eval(`${pyView('a', s)}[${ix}]`, args),
+        oracle.eval(`b = a.copy()\nv = ${pyView('b', s)}\nv[${ix}] = np.arange(v[${ix}].size).reshape(v[${ix}].shape)\nresult = b`, args)];
+    }));
+    cases.forEach(([s, m, lead, bits], i) => {
+      const l = `${s.dtype} ${show(s.shape)} ${show(s.steps)} mask ${m} ${lead ? 'leading' : 'trailing'}`;
+      const mask = () => { const r = maskOf(s, m, lead, bits); return np.NDArray._fromStorageData(r.data, r.shape, 'bool'); };
+      const ix = (): IndexPart[] => (lead ? [mask()] : ['...', mask()]);
+      expectSameAsNumpy(l, 'get', () => buildBoth(s).view.get(...ix()), exp[2 * i]!);
+      expectSameAsNumpy(`${l} set`, 'set', () => {
+        const { base, view } = buildBoth(s);
+        const parts = ix();
+        const n = view.get(...parts);
+        view.set(...parts, np.arange(n.size, { dtype: 'int64' }).reshape(n.shape));
+        return base;
+      }, exp[2 * i + 1]!);
+    });
+  });
+
   it('a 0-d result of integer indexing is a 0-d view', () => np.scope(() => {
     const a = np.arange(6, { dtype: 'float64' }).reshape([2, 3]);
     const r = a.get('1, -1');

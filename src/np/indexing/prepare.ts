@@ -7,7 +7,7 @@ import { layoutOf } from '../../core/movement.js';
 import { NDArray, type Scalar } from '../../core/ndarray.js';
 import { broadcastStrides, fmtShapeC } from '../../core/shape.js';
 import { array } from '../creation/array.js';
-import { nonzeroCoords } from '../sorting/nonzero.js';
+import { flatnonzero, nonzeroCoords } from '../sorting/nonzero.js';
 import { type BasicItem, basicIndexOp, outOfBounds } from './ops.js';
 import { type IndexList, type ParsedPart, parseIndex } from './parse.js';
 import { Slice } from './slice.js';
@@ -34,6 +34,8 @@ export interface IndexPlan {
   readonly advanced: boolean;
   readonly arrays: NDArray[];
   readonly dims: number[];
+  /** How many view axes each index array indexes: 1, or a boolean mask's axes merged into one. */
+  readonly spans: number[];
   readonly axes: number[];
   readonly bshape: number[];
   readonly pos: number;
@@ -135,6 +137,7 @@ function prepare(a: NDArray, parts: readonly IndexPart[], who: string, temps: ND
   const basic: BasicItem[] = [];
   const arrays: NDArray[] = [];
   const dims: number[] = [];
+  const spans: number[] = [];
   const axes: number[] = [];
   const bshapes: (readonly number[])[] = [];
   // Placement (NumPy): the index dimensions replace the advanced indices when those (integers
@@ -182,6 +185,7 @@ function prepare(a: NDArray, parts: readonly IndexPart[], who: string, temps: ND
         basic.push({ kind: 'slice', start: null, stop: null, step: null });
         arrays.push(it.array);
         bshapes.push(it.array.shape);
+        spans.push(1);
         dims.push(vdim++);
         axes.push(axis++);
         break;
@@ -198,6 +202,21 @@ function prepare(a: NDArray, parts: readonly IndexPart[], who: string, temps: ND
             );
           }
         }
+        if (m.ndim > 1 && mergeable(a, axis, m.ndim)) {
+          // The mask's axes merge into one (their strides allow it): one flat index array instead
+          // of one coordinate array per axis (NumPy's single-mask fast path does the same walk).
+          const flat = flatnonzero(m);
+          temps.push(flat);
+          for (let j = 0; j < m.ndim; j++) basic.push({ kind: 'slice', start: null, stop: null, step: null });
+          arrays.push(flat);
+          bshapes.push(flat.shape);
+          spans.push(m.ndim);
+          dims.push(vdim);
+          axes.push(axis);
+          vdim += m.ndim;
+          axis += m.ndim;
+          break;
+        }
         const coords = nonzeroCoords(m);
         temps.push(coords);
         const count = coords.shape[1]!;
@@ -207,6 +226,7 @@ function prepare(a: NDArray, parts: readonly IndexPart[], who: string, temps: ND
           basic.push({ kind: 'slice', start: null, stop: null, step: null });
           arrays.push(row);
           bshapes.push([count]);
+          spans.push(1);
           dims.push(vdim++);
           axes.push(axis++);
         }
@@ -217,7 +237,7 @@ function prepare(a: NDArray, parts: readonly IndexPart[], who: string, temps: ND
   if (separated) pos = 0;
   const bshape = advanced ? broadcastIndexShapes(bshapes, who) : [];
   const fullMask = items.length === 1 && items[0]!.kind === 'bool' && items[0]!.array.ndim === nd && nd > 0;
-  return { basic, advanced, arrays, dims, axes, bshape, pos, fullMask, temps };
+  return { basic, advanced, arrays, dims, spans, axes, bshape, pos, fullMask, temps };
 }
 
 function broadcastIndexShapes(shapes: readonly (readonly number[])[], who: string): number[] {
@@ -237,6 +257,17 @@ function broadcastIndexShapes(shapes: readonly (readonly number[])[], who: strin
   return out;
 }
 
+/** Whether axes [axis, axis + m) of `a` can be read as one axis (C order), as reshape would. */
+function mergeable(a: NDArray, axis: number, m: number): boolean {
+  let prev = -1;
+  for (let d = axis; d < axis + m; d++) {
+    if (a.shape[d] === 1) continue;
+    if (prev >= 0 && a._strides[prev] !== a._strides[d]! * a.shape[d]!) return false;
+    prev = d;
+  }
+  return true;
+}
+
 /** The basic view of `a` (an internal temporary: the public view goes through applyMovement). */
 export function basicView(a: NDArray, basic: readonly BasicItem[]): NDArray {
   const v = basicIndexOp.view!(layoutOf(a), { items: basic })!;
@@ -248,9 +279,23 @@ export function basicView(a: NDArray, basic: readonly BasicItem[]): NDArray {
  * the index arrays broadcast to bshape (int32/int64 as they are, other integer types as int64).
  */
 export function indexOperands(v: NDArray, plan: IndexPlan, temps: NDArray[]): { arr: NDArray; idx: NDArray[]; rest: number[] } {
-  const order = [...plan.dims];
-  for (let d = 0; d < v.ndim; d++) if (!plan.dims.includes(d)) order.push(d);
-  const arr = v._view(order.map((d) => v.shape[d]!), order.map((d) => v._strides[d]!), v._offset);
+  const shape: number[] = [];
+  const strides: number[] = [];
+  const inGroup = new Set<number>();
+  plan.dims.forEach((d0, k) => {
+    const span = plan.spans[k]!;
+    let n = 1;
+    let st = 0;
+    for (let d = d0; d < d0 + span; d++) {
+      inGroup.add(d);
+      n *= v.shape[d]!;
+      if (v.shape[d] !== 1) st = v._strides[d]!; // the innermost axis that moves
+    }
+    shape.push(n);
+    strides.push(span === 1 ? v._strides[d0]! : st);
+  });
+  const restDims = [...Array(v.ndim).keys()].filter((d) => !inGroup.has(d));
+  const arr = v._view([...shape, ...restDims.map((d) => v.shape[d]!)], [...strides, ...restDims.map((d) => v._strides[d]!)], v._offset);
   temps.push(arr);
   const idx = plan.arrays.map((x) => {
     let y = x;
@@ -262,7 +307,7 @@ export function indexOperands(v: NDArray, plan: IndexPlan, temps: NDArray[]): { 
     temps.push(b);
     return b;
   });
-  return { arr, idx, rest: order.slice(plan.dims.length).map((d) => v.shape[d]!) };
+  return { arr, idx, rest: restDims.map((d) => v.shape[d]!) };
 }
 
 /** A JS value or array as an array of `a`'s dtype and device, for assignment (NumPy's setitem casts unsafely). */
