@@ -45,8 +45,13 @@ export function put(a: NDArray, ind: ArrayLike, v: IndexValue, opts: { mode?: In
     const vals = raveledValues(a, v, who, temps);
     if (idx.size === 0 || vals.size === 0) return;
     const values = cyclic(vals, idx.size, who, temps);
-    const flatIdx = idx.ndim === 1 ? idx : idx.flags.c_contiguous ? idx._view([idx.size], [1], idx._offset) : castArray(idx, idx.dtype)._view([idx.size], [1], 0);
-    if (flatIdx !== idx) temps.push(flatIdx);
+    let flatIdx = idx;
+    if (idx.ndim !== 1) {
+      const c = idx.flags.c_contiguous ? idx : castArray(idx, idx.dtype);
+      if (c !== idx) temps.push(c);
+      flatIdx = c._view([idx.size], [1], c._offset);
+      temps.push(flatIdx);
+    }
     if (a.size === 0) throw new RangeError(`${who}: cannot replace elements of an empty array`);
     onFlat(a, temps, (flat) => scatter(flat, values, [flatIdx], { mode, bshape: [idx.size], pos: 0, axes: [0] }, who));
   });
