@@ -1,6 +1,7 @@
 // np.take, np.take_along_axis, np.put_along_axis: the gather/scatter along one axis.
 import { castArray, castInto } from '../../core/apply.js';
-import { NDArray } from '../../core/ndarray.js';
+import { isInteger } from '../../core/dtype.js';
+import type { NDArray } from '../../core/ndarray.js';
 import { broadcastStrides, fmtShapeC, normalizeAxis } from '../../core/shape.js';
 import { arange } from '../creation/arange.js';
 import { ravel } from '../manip/views.js';
@@ -46,7 +47,7 @@ export function take(a: NDArray, indices: ArrayLike, opts: TakeOptions = {}): ND
  * The index arrays NumPy's _make_along_axis_idx builds: `indices` for `axis`, aranges shaped to
  * broadcast along every other axis.
  */
-function alongAxis(arr: NDArray, indices: NDArray, axis: number, who: string, temps: NDArray[]): NDArray[] {
+function alongAxis(arr: NDArray, indices: NDArray, axis: number, temps: NDArray[]): NDArray[] {
   const nd = arr.ndim;
   return [...Array(nd).keys()].map((d) => {
     if (d === axis) return indices;
@@ -65,11 +66,10 @@ interface Along { arr: NDArray; idx: NDArray[]; bshape: number[]; axes: number[]
 function prepareAlong(arr: NDArray, indices: ArrayLike, axis: number | null, who: string, temps: NDArray[]): Along {
   arr._check(who);
   let x = arr;
-  const ind0 = arrayOf(indices, who, temps);
-  if (ind0.dtype === 'bool' || !['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64'].includes(ind0.dtype)) {
+  const ind = arrayOf(indices, who, temps);
+  if (!isInteger(ind.dtype)) {
     throw new RangeError(`${who}: \`indices\` must be an integer array`);
   }
-  const ind = ind0;
   let ax: number;
   if (axis === null) {
     if (ind.ndim !== 1) throw new RangeError(`${who}: when axis=None, \`indices\` must have a single dimension.`);
@@ -80,7 +80,7 @@ function prepareAlong(arr: NDArray, indices: ArrayLike, axis: number | null, who
     ax = normalizeAxis(axis, arr.ndim, who);
     if (ind.ndim !== arr.ndim) throw new RangeError(`${who}: \`indices\` and \`arr\` must have the same number of dimensions`);
   }
-  const idx = alongAxis(x, ind, ax, who, temps);
+  const idx = alongAxis(x, ind, ax, temps);
   // The broadcast of the index arrays (NumPy's fancy indexing message on mismatch).
   const shapes = idx.map((i) => i.shape);
   const nd = x.ndim;
