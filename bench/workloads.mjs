@@ -378,6 +378,23 @@ export const WORKLOADS = [
     },
   },
   {
+    name: "strided gather a.get('::2, 1::3') 4096²", group: 'indexing', unit: 'GB/s', work: 2 * FLOAT * 2048 * 1365,
+    desc: "a[::2, 1::3].copy() of (4096, 4096) float32 → (2048, 1365): a strided view materialised",
+    quark: {
+      needs: (q) => (typeof q.np.NDArray.prototype.get === 'function' ? null : 'NDArray.get'),
+      setup: (q) => ({ a: q.rand([4096, 4096]) }),
+      run: (c) => { const v = c.a.get('::2, 1::3'); const r = v.copy(); v.dispose(); return r; },
+    },
+    numpy: { setup: 'a = rand(4096, 4096)', op: 'a[::2, 1::3].copy()' },
+    torch: { setup: 'a = rand(4096, 4096)', op: 'a[::2, 1::3].contiguous()' },
+    jax: { setup: 'a = rand(4096, 4096); f = jax.jit(lambda a: a[::2, 1::3])', op: 'f(a)' },
+    tfjs: { setup: (tf, d) => ({ a: tf.tensor2d(d.rand([4096, 4096]), [4096, 4096]) }), run: (c) => c.tf.stridedSlice(c.a, [0, 1], [4096, 4096], [2, 3]) },
+    'numpy-ts': {
+      setup: (nt, d) => ({ a: d.nt([4096, 4096]) }),
+      run: (c) => { const v = c.a.slice('::2', '1::3'); const r = v.copy(); v.dispose(); return r; },
+    },
+  },
+  {
     name: 'concatenate 2×(4096,1024) axis 1', group: 'indexing', unit: 'GB/s', work: 2 * 2 * FLOAT * 4096 * 1024,
     desc: 'np.concatenate([a, b], axis=1) of two (4096, 1024) float32 → (4096, 2048)',
     quark: {

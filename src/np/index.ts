@@ -64,3 +64,4 @@ export * as random from './random/index.js';
 export * from './linalg/index.js';
 export * as linalg from './linalg/namespace.js';
 export * from './manip/index.js';
+export * from './indexing/index.js';

@@ -13,3 +13,4 @@ import './matmul.js';
 import './linalg.js';
 import './concatenate.js';
 import './repeat.js';
+import './gather.js';
