@@ -32,3 +32,4 @@ export function set_num_threads(n: number): void { setNumThreads(n); }
 export function num_threads(): number { return getNumThreads(); }
 
 export { init_webgpu, shutdown_webgpu, webgpu_available } from '../backends/webgpu/init.js';
+export { stop_gradient } from './stop_gradient.js';

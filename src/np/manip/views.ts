@@ -17,6 +17,8 @@ export const reshapeOp = defineOp<{ shape: readonly number[] }>({
     const strides = reshapeStrides(x.shape, x.strides, shape);
     return strides ? { shape, strides, offset: x.offset, dtype: x.dtype } : null;
   },
+  vjp: ([g], { inputMeta: [x] }) => [reshape(g!, x!.shape)],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 /** transpose as a movement op: `axes` is a normalised permutation. */
@@ -31,6 +33,9 @@ export const transposeOp = defineOp<{ axes: readonly number[] }>({
     offset: x.offset,
     dtype: x.dtype,
   }),
+  // The inverse permutation.
+  vjp: ([g], { attrs: { axes } }) => [transpose(g!, axes.map((_, i) => axes.indexOf(i)))],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 /** np.reshape: a view when the strides allow it (as NumPy decides), else a C-order copy. */
