@@ -10,7 +10,7 @@ import { astype } from '../np/manip/views.js';
 import { sumTo } from '../np/vjp.js';
 import { full, ones, zeros } from '../np/creation/basic.js';
 import { withMode } from './mode.js';
-import { type Leaf, LeafRef, type Node, OutRef, releaseSaved } from './tape.js';
+import { type Edge, type Leaf, LeafRef, type Node, OutRef, releaseSaved } from './tape.js';
 
 export interface BackwardOptions {
   /** Keep the graph (its saved arrays) for another backward pass. */
@@ -84,26 +84,51 @@ function checkSaved(n: Node, who: string): void {
   });
 }
 
-/** a + b, disposing whichever of them the engine owns. */
-function accumulate(a: NDArray | undefined, b: NDArray, owned: Set<NDArray>): NDArray {
-  if (a === undefined) return b;
-  const s = add(a, b);
-  for (const x of [a, b]) if (owned.has(x)) x.dispose();
-  owned.add(s);
-  return s;
+/**
+ * The gradient arrays of one backward pass: the same array can sit in several places (add's vjp
+ * gives g to both inputs; positive's gives g itself), so each is counted and freed when no slot
+ * holds it any more. Arrays the caller gave (head gradients) are never freed.
+ */
+class Pool {
+  private readonly uses = new Map<NDArray, number>();
+  constructor(private readonly foreign: ReadonlySet<NDArray>) {}
+  hold(g: NDArray): NDArray {
+    this.uses.set(g, (this.uses.get(g) ?? 0) + 1);
+    return g;
+  }
+  drop(g: NDArray | undefined): void {
+    if (!g) return;
+    const n = (this.uses.get(g) ?? 0) - 1;
+    if (n > 0) {
+      this.uses.set(g, n);
+      return;
+    }
+    this.uses.delete(g);
+    if (!this.foreign.has(g)) g.dispose();
+  }
+  /** Frees `g` if nothing holds it. */
+  settle(g: NDArray | undefined): void {
+    if (g && !this.uses.has(g) && !this.foreign.has(g)) g.dispose();
+  }
+  /** slot + g (g held when the slot is empty). */
+  accumulate(slot: NDArray | undefined, g: NDArray): NDArray {
+    if (slot === undefined) return this.hold(g);
+    const s = add(slot, g);
+    this.drop(slot);
+    this.settle(g);
+    return this.hold(s);
+  }
+  disposeAll(): void {
+    for (const g of this.uses.keys()) if (!this.foreign.has(g)) g.dispose();
+    this.uses.clear();
+  }
 }
 
-/** The gradient for an input of `m` (shape and dtype), or undefined for a non-float input. */
-function fitTo(g: NDArray, m: TensorMeta, owned: Set<NDArray>): NDArray | undefined {
+/** The gradient for an input of `m` (its shape and dtype), or undefined for a non-float input. */
+function fitTo(g: NDArray, m: TensorMeta): NDArray | undefined {
   if (!isFloat(m.dtype)) return undefined;
-  let r = sumTo(g, m.shape);
-  if (r.dtype !== m.dtype) {
-    const c = astype(r, m.dtype);
-    if (r !== g) r.dispose();
-    r = c;
-  }
-  if (r !== g) owned.add(r);
-  return r;
+  const r = sumTo(g, m.shape);
+  return r.dtype === m.dtype ? r : astype(r, m.dtype);
 }
 
 export function runBackward(
@@ -112,7 +137,7 @@ export function runBackward(
 ): Result {
   if (headGrads.length !== heads.length) throw new RangeError(`${who}: got ${heads.length} heads but ${headGrads.length} head gradients`);
   const edges = heads.map((h) => headEdge(h, who));
-  const owned = new Set<NDArray>();
+  const pool = new Pool(new Set(headGrads.filter((g): g is NDArray => g instanceof NDArray)));
   const grads = new Map<Node, (NDArray | undefined)[]>();
   const leaves = new Map<Leaf, NDArray | undefined>();
   const captured = new Map<Node, (NDArray | undefined)[]>();
@@ -123,27 +148,31 @@ export function runBackward(
       wanted.get(t.node)!.add(t.index);
     }
   }
-  const createGraph = opts.create_graph ?? false;
-  const mode = { recording: createGraph, training: opts.train_mode ?? true };
+  const slotOf = (n: Node): (NDArray | undefined)[] => {
+    let slot = grads.get(n);
+    if (!slot) grads.set(n, (slot = new Array<NDArray | undefined>(n.outputMeta.length).fill(undefined)));
+    return slot;
+  };
+  const send = (e: Edge, g: NDArray): void => {
+    if ('leaf' in e) leaves.set(e.leaf, pool.accumulate(leaves.get(e.leaf), g));
+    else {
+      const slot = slotOf(e.node);
+      slot[e.index] = pool.accumulate(slot[e.index], g);
+    }
+  };
+  const mode = { recording: opts.create_graph ?? false, training: opts.train_mode ?? true };
   const visited: Node[] = [];
+  let ok = false;
   try {
     withMode(mode, () => {
       heads.forEach((h, i) => {
         let g = headGrads[i];
-        if (g === null || g === undefined) {
-          g = ones(h.shape, { dtype: h.dtype, device: h.device });
-          owned.add(g);
-        } else if (!(g instanceof NDArray)) throw new TypeError(`${who}: head gradients must be NDArrays`);
+        if (g === null || g === undefined) g = ones(h.shape, { dtype: h.dtype, device: h.device });
+        else if (!(g instanceof NDArray)) throw new TypeError(`${who}: head gradients must be NDArrays`);
         else if (g.ndim !== h.ndim || g.shape.some((d, k) => d !== h.shape[k])) {
           throw new RangeError(`${who}: head gradient of shape (${g.shape.join(', ')}) for a head of shape (${h.shape.join(', ')})`);
         }
-        const e = edges[i]!;
-        if ('leaf' in e) leaves.set(e.leaf, accumulate(leaves.get(e.leaf), g, owned));
-        else {
-          if (!grads.has(e.node)) grads.set(e.node, new Array(e.node.outputMeta.length).fill(undefined));
-          const slot = grads.get(e.node)!;
-          slot[e.index] = accumulate(slot[e.index], g, owned);
-        }
+        send(edges[i]!, g);
       });
       const order = topoOrder(edges.flatMap((e) => ('node' in e ? [e.node] : [])));
       for (const n of order) {
@@ -151,16 +180,16 @@ export function runBackward(
         const gs = grads.get(n);
         grads.delete(n);
         const want = wanted.get(n);
-        if (want) captured.set(n, (gs ?? []).map((g, k) => (want.has(k) ? g : undefined)));
+        if (want) captured.set(n, (gs ?? []).map((g, k) => (g && want.has(k) ? pool.hold(g) : undefined)));
         if (!gs || gs.every((g) => g === undefined)) {
           for (const e of n.edges) if (e && 'leaf' in e && !leaves.has(e.leaf)) leaves.set(e.leaf, undefined);
           continue;
         }
         checkSaved(n, who);
-        if (!n.vjp) {
+        const vjp = n.vjp;
+        if (!vjp) {
           throw new Error(`${who}: '${n.name}' is not differentiable (it has no gradient); compute it outside autograd.record or on detach()ed inputs`);
         }
-        const vjp = n.vjp;
         const ins = scope(() => {
           const full_ = gs.map((g, k) => g ?? zeros(n.outputMeta[k]!.shape, { dtype: n.outputMeta[k]!.dtype }));
           const r = vjp(full_, { inputs: n.inputs, outputs: n.outputs, attrs: n.attrs, inputMeta: n.inputMeta, needs: n.edges.map((e) => e !== null) });
@@ -168,49 +197,32 @@ export function runBackward(
           return n.edges.map((e, i) => {
             const g = r[i];
             const m = n.inputMeta[i];
-            if (!e || !g || !m) return undefined;
-            return fitTo(g, m, new Set()) ?? undefined;
+            return e && g && m ? fitTo(g, m) : undefined;
           });
         });
-        for (const g of gs) if (g && owned.has(g) && !capturedHas(captured, g)) { g.dispose(); owned.delete(g); }
         n.edges.forEach((e, i) => {
           const g = ins[i];
-          if (!e) return;
-          if ('leaf' in e) {
-            if (g) {
-              owned.add(g);
-              leaves.set(e.leaf, accumulate(leaves.get(e.leaf), g, owned));
-            } else if (!leaves.has(e.leaf)) leaves.set(e.leaf, undefined);
-            return;
-          }
-          if (!g) return;
-          owned.add(g);
-          if (!grads.has(e.node)) grads.set(e.node, new Array(e.node.outputMeta.length).fill(undefined));
-          const slot = grads.get(e.node)!;
-          slot[e.index] = accumulate(slot[e.index], g, owned);
+          if (e && g) send(e, g);
+          else if (e && 'leaf' in e && !leaves.has(e.leaf)) leaves.set(e.leaf, undefined);
         });
+        for (const g of gs) pool.drop(g);
+        for (const g of ins) pool.settle(g);
       }
     });
-  } catch (e) {
-    for (const g of owned) g.dispose();
-    throw e;
+    ok = true;
   } finally {
-    for (const gs of grads.values()) for (const g of gs) if (g && owned.has(g)) g.dispose();
+    if (!ok) pool.disposeAll();
+    else for (const gs of grads.values()) for (const g of gs) pool.drop(g);
     if (!opts.retain_graph) for (const n of visited) releaseSaved(n);
   }
   return { leaves, captured };
-}
-
-function capturedHas(c: Map<Node, (NDArray | undefined)[]>, g: NDArray): boolean {
-  for (const gs of c.values()) if (gs.includes(g)) return true;
-  return false;
 }
 
 /** Writes the gradients into the variables' .grad as their grad_req says. */
 export function storeLeafGrads(leaves: Map<Leaf, NDArray | undefined>): void {
   withMode({ recording: false, training: false }, () => {
     for (const [leaf, g] of leaves) {
-      try {
+      {
         if (leaf.gradReq === 'null' || !leaf.grad) continue;
         if (leaf.gradReq === 'write') {
           if (g) castInto(g, leaf.grad);
@@ -224,11 +236,11 @@ export function storeLeafGrads(leaves: Map<Leaf, NDArray | undefined>): void {
           castInto(s, leaf.grad);
           s.dispose();
         }
-      } finally {
-        g?.dispose();
       }
     }
   });
+  // (one array may be the gradient of several variables: freed once all are written)
+  for (const g of leaves.values()) g?.dispose();
 }
 
 function zerosOf(a: NDArray): NDArray {

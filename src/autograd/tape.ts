@@ -199,11 +199,15 @@ export const tape: Recorder = {
       const n = new Node(op.name, op.vjp as VjpFn | undefined, attrs, inputs.map(meta), outputs.map(meta) as TensorMeta[], edges);
       const saves = op.vjpSaves ?? {};
       if (saves.inputs !== false) {
+        const saved = new Map<NDArray, NDArray>(); // an array given twice (x * x) is saved once
         n.inputs = inputs.map((x) => {
           if (!(x instanceof NDArray)) return x;
+          let v = saved.get(x);
+          if (v) return v;
           const copy = pendingCopies.get(x);
           if (copy) pendingCopies.delete(x);
-          return saveArray(n, copy ?? x, x);
+          saved.set(x, (v = saveArray(n, copy ?? x, x)));
+          return v;
         });
       }
       outputs.forEach((o, k) => {
