@@ -3,7 +3,7 @@
 // reference counted by the arrays bound to them and by the nodes that use their outputs, so a
 // graph is freed as soon as nothing can reach it (np.scope, dispose) — or after backward.
 import { castArray } from '../core/apply.js';
-import type { ApplyRecord, ArrayGradState, Recorder } from '../core/context.js';
+import { type ApplyRecord, type ArrayGradState, NO_GRAD, type Recorder } from '../core/context.js';
 import { isFloat } from '../core/dtype.js';
 import { type Storage, unscoped } from '../core/memory.js';
 import { NDArray, type Scalar } from '../core/ndarray.js';
@@ -66,7 +66,7 @@ export class OutRef implements ArrayGradState {
 }
 
 /** An array cut off from the graph (detach, stop_gradient): a constant even if it views a variable. */
-export const CONSTANT: ArrayGradState = { disposed() {} };
+export const CONSTANT: ArrayGradState = NO_GRAD;
 
 /** Storages of variables and of recorded outputs: an unrecorded view of one can't be differentiated. */
 const gradStorages = new WeakSet<Storage>();
@@ -188,6 +188,10 @@ export const tape: Recorder = {
 
   record({ op, inputs, attrs, outputs }: ApplyRecord): void {
     if (!currentMode().recording) return;
+    if (op.stopsGradient) {
+      for (const o of outputs) rebind(o, CONSTANT);
+      return;
+    }
     try {
       const edges = inputs.map((x) => (!(x instanceof NDArray) ? null : pendingEdges.has(x) ? pendingEdges.get(x)! : edgeOf(x, op.name)));
       const differentiable = edges.some((e) => e !== null);

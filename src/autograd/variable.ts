@@ -6,7 +6,7 @@ import { NDArray } from '../core/ndarray.js';
 import { zeros, zeros_like } from '../np/creation/basic.js';
 import { detachOp, stopGradient } from '../npx/stop_gradient.js';
 import { type BackwardOptions, runBackward, storeLeafGrads } from './backward.js';
-import { CONSTANT, type GradReq, Leaf, LeafRef, type Node, OutRef, markLeafStorage, rebind } from './tape.js';
+import { type GradReq, Leaf, LeafRef, type Node, OutRef, markLeafStorage } from './tape.js';
 
 export type { GradReq } from './tape.js';
 
@@ -136,9 +136,7 @@ Object.assign(NDArray.prototype, {
   attach_grad(this: NDArray, o?: AttachGradOptions) { attachGrad(this, o); },
   detach(this: NDArray) {
     this._check('detach');
-    const d = stopGradient(this, detachOp);
-    rebind(d, CONSTANT);
-    return d;
+    return stopGradient(this, detachOp);
   },
   backward(this: NDArray, o: ArrayBackwardOptions = {}) {
     backward([this], [o.out_grad], { retain_graph: o.retain_graph, train_mode: o.train_mode });

@@ -32,3 +32,6 @@ export function beforeWrite(op: Op<object>, inputs: readonly (NDArray | Scalar)[
 export interface ArrayGradState {
   disposed(a: NDArray): void;
 }
+
+/** The state of an array cut off from autograd's graph (stop_gradient, detach): a constant. */
+export const NO_GRAD: ArrayGradState = { disposed() {} };

@@ -86,6 +86,11 @@ export interface OpSpec<A extends object> {
    * pass that reaches it raises.
    */
   vjp?(grads: readonly NDArray[], ctx: VjpContext<A>): readonly (NDArray | null)[];
+  /**
+   * The outputs carry no gradient whatever the inputs (stop_gradient, detach): autograd records
+   * them as constants, without a node.
+   */
+  readonly stopsGradient?: boolean;
   /** What `vjp` reads, so the tape keeps nothing else alive: inputs, outputs (default both). */
   readonly vjpSaves?: { readonly inputs?: boolean; readonly outputs?: boolean };
 }

@@ -1,4 +1,5 @@
 // npx.stop_gradient (and NDArray.detach): the same values as a view, with no gradient flowing back.
+import { NO_GRAD } from '../core/context.js';
 import { applyMovement } from '../core/movement.js';
 import type { NDArray } from '../core/ndarray.js';
 import { type Op, defineOp } from '../core/op.js';
@@ -9,8 +10,7 @@ export const stopGradientOp = defineOp({
   kind: 'movement',
   nin: 1,
   view: (x) => x,
-  vjp: () => [null],
-  vjpSaves: { inputs: false, outputs: false },
+  stopsGradient: true,
 });
 
 /** NDArray.detach: the same, named after the method (hybridize sees which was called). */
@@ -19,12 +19,14 @@ export const detachOp = defineOp({
   kind: 'movement',
   nin: 1,
   view: (x) => x,
-  vjp: () => [null],
-  vjpSaves: { inputs: false, outputs: false },
+  stopsGradient: true,
 });
 
 export function stopGradient(a: NDArray, op: Op<object> = stopGradientOp): NDArray {
-  return applyMovement(op, a, {});
+  const r = applyMovement(op, a, {});
+  // (a constant even when made outside autograd.record, though it views a variable's memory)
+  if (r._ag === undefined) r._ag = NO_GRAD;
+  return r;
 }
 
 /** npx.stop_gradient(a): `a`'s values, treated as a constant by autograd. */

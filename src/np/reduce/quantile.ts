@@ -170,7 +170,7 @@ function run(a: NDArray, o: QuantileOptions, s: Spec): NDArray {
     qa.dispose();
   }
   const shape = [...qShape, ...(o.keepdims ? a.shape.map((d, i) => (axes.includes(i) ? 1 : d)) : keptShape)];
-  const v = r._view(shape, contiguous(shape), 0);
+  const v = reshape(r, shape); // (a recorded movement op: autograd sees the result)
   r.dispose();
   return toOut(v, o.out, who);
 }
