@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { np, npx } from '../src/index.js';
+import { autograd, np, npx } from '../src/index.js';
 import type { NDArray } from '../src/core/ndarray.js';
 import { allOps } from '../src/core/op.js';
 import { type Avoid, type GradCase, type InputSpec, awayFrom, binaryArb, gShape, gradcheck, inputArb } from './helpers/gradcheck.js';
@@ -156,6 +156,40 @@ describe('gradients vs finite differences (float64)', () => {
       gen: fc.record({ inputs: fc.constant([{ shape: [3, 4], data: [0, 1.5, 2, 0.5, 0, 0, 1.2, 3, 0.7, 1.1, 1.3, 0.9], transposed: false }]), p: fc.constantFrom(0, 1, null) }),
       f: ([x], axis) => np.prod(x!, axis),
     }, 7);
+  });
+});
+
+// ---- second order: the gradient of a recorded gradient (create_graph) vs finite differences of
+// the first gradient --------------------------------------------------------------------------
+
+/**
+ * x ↦ d/dx sum(f(x) · u): while recording (the checked path) through autograd.grad with
+ * create_graph; otherwise (finite differences) computed plainly on a fresh variable.
+ */
+function firstGradient<P>(f: (xs: NDArray[], p: P) => NDArray): (xs: NDArray[], p: P) => NDArray {
+  const head = (y: NDArray): NDArray => np.sum(y.mul(np.arange(1, 1 + y.size, { dtype: 'float64' }).reshape(y.shape).mul(0.37).add(0.5)));
+  return (xs, p) => {
+    if (autograd.is_recording()) return autograd.grad(head(f(xs, p)), xs[0]!, { create_graph: true });
+    const v = xs[0]!.copy();
+    v.attach_grad();
+    const y = autograd.record(() => head(f([v, ...xs.slice(1).map((x) => x.detach())], p)));
+    return autograd.grad(y, v);
+  };
+}
+const SMOOTH = new Set(['exp', 'exp2', 'expm1', 'log', 'log2', 'log10', 'log1p', 'sqrt', 'cbrt', 'square', 'reciprocal', 'sin', 'cos', 'tan',
+  'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'arcsinh', 'arccosh', 'arctanh', 'multiply', 'true_divide', 'power', 'float_power',
+  'hypot', 'arctan2', 'logaddexp', 'logaddexp2', 'prod', 'var', 'std', 'nanvar', 'cumprod']);
+/** Piecewise-linear ops (their own second derivative is 0): checked on x² so their vjp runs recorded. */
+const LINEAR = new Set(['absolute', 'maximum', 'clip', 'where', 'sum', 'nansum', 'max', 'min', 'mean', 'average', 'ptp', 'cumsum', 'sort', 'reshape', 'transpose']);
+const squaredFirst = <P>(f: (xs: NDArray[], p: P) => NDArray) => (xs: NDArray[], p: P): NDArray => f([xs[0]!.mul(xs[0]!), ...xs.slice(1)], p);
+const SECOND: GradCase<any>[] = [
+  ...CASES.filter((c) => SMOOTH.has(c.label)).map((c) => ({ ...c, label: `${c.label} (second order)`, f: firstGradient(c.f), runs: 3, tol: 1e-4 })),
+  ...CASES.filter((c) => LINEAR.has(c.label)).map((c) => ({ ...c, label: `${c.label} of x² (second order)`, f: firstGradient(squaredFirst(c.f)), runs: 3, tol: 1e-4 })),
+];
+
+describe('second-order gradients (create_graph) vs finite differences of the first', () => {
+  SECOND.forEach((c, i) => {
+    it(c.label, () => gradcheck(c, 500 + i));
   });
 });
 
