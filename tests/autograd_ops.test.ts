@@ -119,6 +119,11 @@ const REDUCTIONS: GradCase<RP>[] = [
   reduction('ptp', (x, p) => np.ptp(x, p), -2, 2, ['ptp'], false, true),
   reduction('average', (x, p) => np.average(x, { axis: p.axis, keepdims: p.keepdims }), -2, 2, ['average'], false, true),
   scan('sort', (x, axis) => np.sort(x, { axis }).mul(np.arange(1, 1 + x.size, { dtype: 'float64' }).reshape(axis === null ? [x.size] : x.shape))),
+  scan('partition', (x, axis) => {
+    const a = axis === null ? np.ravel(x) : x;
+    const ax = axis === null ? 0 : axis < 0 ? axis + x.ndim : axis;
+    return np.partition(a, Math.floor(a.shape[ax]! / 2), { axis: ax }).mul(np.arange(1, 1 + a.size, { dtype: 'float64' }).reshape(a.shape));
+  }),
   scan('cumsum', (x, axis) => np.cumsum(x, axis)),
   scan('cumprod', (x, axis) => np.cumprod(x, axis), 0.5, 1.5),
   scan('nancumsum', (x, axis) => np.nancumsum(x, axis), -2, 2, true),

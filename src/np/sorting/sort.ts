@@ -30,12 +30,21 @@ export const sortOp = defineOp<SortAttrs>({
  * the axis (ops on every backend, recorded for higher order): O(n²) per lane.
  */
 function unsortGrad(g: NDArray, x: NDArray, axis: number): NDArray {
-  const nd = x.ndim;
+  const ax = axis < 0 ? axis + x.ndim : axis;
+  return scatterBack(g, argsortAlong(x, ax), ax);
+}
+
+/**
+ * The gradient of `out = take_along_axis(x, perm, axis)` for a permutation `perm` of each lane (sort,
+ * partition): g scattered back, as a one-hot product along the axis.
+ */
+export function scatterBack(g: NDArray, indices: NDArray, axis: number): NDArray {
+  const nd = g.ndim;
   const ax = axis < 0 ? axis + nd : axis;
-  const n = x.shape[ax]!;
+  const n = g.shape[ax]!;
   const toEnd = [...Array(nd).keys()].filter((i) => i !== ax).concat(ax);
   const back = toEnd.map((_, i) => toEnd.indexOf(i));
-  const perm = transpose(argsortAlong(x, ax), toEnd); // (..., n)
+  const perm = transpose(indices, toEnd); // (..., n)
   const gt = transpose(g, toEnd);
   const lead = perm.shape.slice(0, -1);
   const onehot = equal(reshape(perm, [...lead, n, 1]), arange(n)); // [..., i, j] = perm[i] == j
