@@ -264,6 +264,11 @@ describe('custom Function', () => {
     x.attach_grad();
     const y = autograd.record(() => (new Two().call(x, x) as NDArray).sum());
     expect(() => y.backward()).toThrow(/returned 1 gradients for 2 inputs/);
+    class Same extends autograd.Function {
+      forward(a: NDArray): NDArray { return a; }
+      backward(g: NDArray): NDArray { return g; }
+    }
+    expect(() => autograd.record(() => new Same().call(x))).toThrow(/must return new arrays/);
   }));
 });
 

@@ -37,6 +37,8 @@ export abstract class Function {
     const result = pause(() => this.forward(...inputs));
     const outs = result instanceof NDArray ? [result] : [...result];
     if (!currentMode().recording) return result;
+    // (an output that is an input would lose its own place in the graph)
+    if (outs.some((o) => inputs.includes(o))) throw new Error(`${who}.forward must return new arrays, not its inputs (return x.copy())`);
     const edges: (Edge | null)[] = inputs.map((x) => edgeOf(x, who));
     if (!edges.some((e) => e) || !outs.some((o) => isFloat(o.dtype))) return result;
     const vjp = (grads: readonly NDArray[]): (NDArray | null)[] => {
