@@ -81,8 +81,8 @@ const ELEMENTWISE: GradCase<undefined>[] = [
 interface RP { axis: number | number[] | null; keepdims: boolean }
 const axisArb = (nd: number): fc.Arbitrary<number | number[] | null> => (nd === 0 ? fc.constant(null)
   : fc.oneof(fc.constant(null), fc.integer({ min: -nd, max: nd - 1 }), fc.shuffledSubarray([...Array(nd).keys()], { minLength: 1 })));
-function reduction(op: string, f: (x: NDArray, p: RP) => NDArray, lo = -2, hi = 2, ops = [op], withNaN = false, nonEmpty = false): GradCase<RP> {
-  const shape = gShape(nonEmpty ? 1 : 0, 3);
+function reduction(op: string, f: (x: NDArray, p: RP) => NDArray, lo = -2, hi = 2, ops = [op], withNaN = false, nonEmpty = false, dims?: fc.Arbitrary<number[]>): GradCase<RP> {
+  const shape = dims ?? gShape(nonEmpty ? 1 : 0, 3);
   const input = inputArb(shape, lo, hi).chain((x) => (withNaN
     ? fc.array(fc.boolean(), { minLength: x.data.length, maxLength: x.data.length }).map((m) => ({ ...x, data: x.data.map((v, i) => (m[i] && i % 2 === 0 ? NaN : v)) }))
     : fc.constant(x)));
@@ -113,7 +113,9 @@ const REDUCTIONS: GradCase<RP>[] = [
   reduction('nanmin', (x, p) => np.nanmin(x, p), -2, 2, ['nanmin'], false, true),
   reduction('mean', (x, p) => np.mean(x, p), -2, 2, ['mean'], false, true),
   reduction('var', (x, p) => np.var(x, p), -2, 2, ['var'], false, true),
-  reduction('std', (x, p) => np.std(x, { ...p, ddof: 0 }), -2, 2, ['std'], false, true),
+  // (dims of 2 or 3: the std of one element is 0, where sqrt's gradient is NaN, as PyTorch's)
+  reduction('std', (x, p) => np.std(x, { ...p, ddof: 0 }), -2, 2, ['std'], false, true,
+    fc.integer({ min: 1, max: 3 }).chain((n) => fc.array(fc.integer({ min: 2, max: 3 }), { minLength: n, maxLength: n }))),
   reduction('nanmean', (x, p) => np.nanmean(x, p), -2, 2, ['nanmean', 'count_nonnan'], false, true),
   reduction('nanvar', (x, p) => np.nanvar(x, p), -2, 2, ['nanvar'], false, true),
   reduction('ptp', (x, p) => np.ptp(x, p), -2, 2, ['ptp'], false, true),
@@ -124,6 +126,16 @@ const REDUCTIONS: GradCase<RP>[] = [
     const ax = axis === null ? 0 : axis < 0 ? axis + x.ndim : axis;
     return np.partition(a, Math.floor(a.shape[ax]! / 2), { axis: ax }).mul(np.arange(1, 1 + a.size, { dtype: 'float64' }).reshape(a.shape));
   }),
+  reduction('median', (x, p) => np.median(x, p), -2, 2, ['median', 'quantile'], false, true),
+  reduction('nanmedian', (x, p) => np.nanmedian(x, p), -2, 2, ['nanmedian'], true, true),
+  ...(['linear', 'lower', 'higher', 'midpoint', 'nearest', 'hazen', 'weibull', 'median_unbiased', 'inverted_cdf', 'closest_observation'] as const).map((method) =>
+    reduction(`quantile (${method})`, (x, p) => np.quantile(x, [0.2, 0.55, 0.9], { ...p, method }), -2, 2, ['quantile'], false, true)),
+  reduction('percentile', (x, p) => np.percentile(x, 37, p), -2, 2, ['percentile'], false, true),
+  {
+    ops: ['bincount'], label: 'bincount (weights)',
+    gen: fc.record({ inputs: inputArb(gShape(1, 1), -2, 2).map((x) => [x]), p: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 3, maxLength: 3 }) }),
+    f: ([w], bins) => np.bincount(np.array(bins.slice(0, w!.size)), { weights: w! }),
+  } as GradCase<any>,
   scan('cumsum', (x, axis) => np.cumsum(x, axis)),
   scan('cumprod', (x, axis) => np.cumprod(x, axis), 0.5, 1.5),
   scan('nancumsum', (x, axis) => np.nancumsum(x, axis), -2, 2, true),
