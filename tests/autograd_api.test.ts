@@ -120,6 +120,14 @@ describe('variables and grad_req', () => {
     close(list(x.grad), [1, 2, 3, 4]);
   }));
 
+  it('copies and casts are recorded (x.copy(), astype, cumsum with dtype=)', () => np.scope(() => {
+    const x = np.array(X);
+    x.attach_grad();
+    autograd.record(() => x.copy().mul(x.T.copy()).add(np.cumsum(x.astype('float32'), { dtype: 'float64' })).sum()).backward();
+    close(list(x.grad), X.map((v, i) => 2 * v + (4 - i)), 1e-6);
+    expect(x.grad!.dtype).toBe('float64');
+  }));
+
   it('mark_variables: gradients into the given buffers', () => np.scope(() => {
     const x = np.array(X);
     const gx = np.zeros([4]);

@@ -43,6 +43,8 @@ const ELEMENTWISE: GradCase<undefined>[] = [
   unary('frexp', (x) => np.frexp(x)[0], 0.3, 0.45),
   unary('astype', (x) => np.astype(x, 'float64'), -2, 2),
   unary('ldexp', (x) => np.ldexp(x, np.array([2], { dtype: 'int32' }))),
+  unary('nan_to_num', (x) => np.nan_to_num(np.log(x)), -0.5, 2, awayFromZero), // -inf/NaN replaced: no gradient there
+  unary('round', (x) => np.round(x, 1).add(x), -2, 2, awayFrom((x) => Math.round(x * 10 - 0.5) / 10 + 0.05, 0.01)),
   unary('heaviside', (x) => np.heaviside(x, 0.5), -3, 3, awayFromZero),
   binary('add', np.add, [-2, 2], [-2, 2]), binary('subtract', np.subtract, [-2, 2], [-2, 2]),
   binary('multiply', np.multiply, [-2, 2], [-2, 2]), binary('true_divide', np.true_divide, [-2, 2], [0.5, 2]),

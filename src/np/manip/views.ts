@@ -1,5 +1,6 @@
 // reshape, ravel, flatten, transpose, copy and astype: views where NumPy makes views.
 import { applyElementwise, castArray } from '../../core/apply.js';
+import { context } from '../../core/context.js';
 import { type DTypeLike, toDType } from '../../core/dtype.js';
 import { applyMovement } from '../../core/movement.js';
 import { NDArray } from '../../core/ndarray.js';
@@ -72,6 +73,8 @@ export function transpose(a: NDArray, axes?: readonly number[]): NDArray {
 /** np.copy / ndarray.copy: a new C-contiguous array. */
 export function copy(a: NDArray): NDArray {
   a._check('copy');
+  // While autograd or a tracer listens, the copy is the recorded astype op (same kernel).
+  if (context.recorders.length) return applyElementwise(astypeOp, [a], { dtype: a.dtype });
   return castArray(a, a.dtype);
 }
 

@@ -8,7 +8,7 @@ import { isnan } from '../math/isnan.js';
 import { where } from '../math/where.js';
 import { applyOpaque } from '../../core/opaque.js';
 import { normalizeAxis } from '../../core/shape.js';
-import { ravel } from '../manip/views.js';
+import { astype, ravel } from '../manip/views.js';
 import { checkOut, toOut } from './common.js';
 import { replaceNaN } from './fill.js';
 
@@ -72,7 +72,7 @@ function scan(op: typeof cumsumOp, plain: typeof cumsumOp) {
       // NumPy replaces NaNs before casting to an integer dtype=.
       if (useNan && !isFloat(dtype)) temps.push(src = replaceNaN(src, op === nancumsumOp ? 0 : 1));
       // The kernel reads the output dtype, or a small integer into (u)int64; others are cast first.
-      if (src.dtype !== dtype && accumulationDtype(src.dtype) !== dtype) temps.push(src = castArray(src, dtype));
+      if (src.dtype !== dtype && accumulationDtype(src.dtype) !== dtype) temps.push(src = astype(src, dtype)); // (recorded: autograd sees it)
       const r = applyOpaque(useNan ? op : plain, [src], { axis, dtype })[0]!;
       return toOut(r, o.out, who);
     } finally {
