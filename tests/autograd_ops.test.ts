@@ -138,6 +138,17 @@ const REDUCTIONS: GradCase<RP>[] = [
     gen: fc.record({ inputs: inputArb(gShape(1, 1), -2, 2).map((x) => [x]), p: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 3, maxLength: 3 }) }),
     f: ([w], bins) => np.bincount(np.array(bins.slice(0, w!.size)), { weights: w! }),
   } as GradCase<any>,
+  {
+    ops: ['average'], label: 'average (weights, returned)',
+    gen: gShape(1, 3).chain((s) => fc.record({
+      inputs: fc.tuple(inputArb(fc.constant(s), -2, 2), inputArb(fc.constant(s), 0.5, 2)),
+      p: fc.integer({ min: 0, max: s.length - 1 }),
+    })),
+    f: ([a, w], axis) => {
+      const [avg, scl] = np.average(a!, { weights: w!, axis, returned: true });
+      return avg.add(scl.mul(0.3));
+    },
+  } as GradCase<any>,
   scan('cumsum', (x, axis) => np.cumsum(x, axis)),
   scan('cumprod', (x, axis) => np.cumprod(x, axis), 0.5, 1.5),
   scan('nancumsum', (x, axis) => np.nancumsum(x, axis), -2, 2, true),
