@@ -224,6 +224,7 @@ export function storeLeafGrads(leaves: Map<Leaf, NDArray | undefined>): void {
     for (const [leaf, g] of leaves) {
       {
         if (leaf.gradReq === 'null' || !leaf.grad) continue;
+        if (leaf.grad.isDisposed) throw new Error('backward: a variable\'s .grad was disposed; call attach_grad() again');
         if (leaf.gradReq === 'write') {
           if (g) castInto(g, leaf.grad);
           else {
