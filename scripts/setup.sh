@@ -53,6 +53,11 @@ if [ "$want_test" = 1 ]; then
     say "pip install ml_dtypes (optional: bfloat16 oracle)"
     python3 -m pip install -q ml_dtypes 2>/dev/null || python3 -m pip install -q --break-system-packages ml_dtypes 2>/dev/null || say "ml_dtypes unavailable: bfloat16 oracle tests will be skipped"
   fi
+  # PyTorch (CPU) is the second gradient oracle (tests/autograd_torch.test.ts).
+  if ! python3 -c 'import torch' 2>/dev/null; then
+    say "pip install torch (CPU)"
+    python3 -m pip install -q torch || python3 -m pip install -q --break-system-packages torch
+  fi
 fi
 
 # npm dependencies: reinstall when the lockfile changed since the last install. A node_modules that is a

@@ -1,7 +1,7 @@
 // The single dispatch point: every op call goes through apply(). It infers output metadata,
 // resolves dtypes (NEP 50), allocates, picks the backend kernel, and tells the recorders.
 import type { Device, Operand } from '../backends/backend.js';
-import { context } from './context.js';
+import { beforeWrite, context } from './context.js';
 import { backendOf, defaultDevice } from './device.js';
 import {
   type Casting, type DType, type WeakKind, canCast, defaults, intFits, isFloat, isInteger, kindOf, resultType,
@@ -298,6 +298,10 @@ export function applyElementwiseN<A extends object>(op: Op<A>, inputs: readonly 
   if (!backend.supports(op as Op<object>, loop)) {
     throw new TypeError(`${who}: no ${device.type} kernel for loop ${loop.sig}`);
   }
+  const written = outs.filter((o): o is NDArray => o !== undefined);
+  if (context.recorders.length && (written.length || mask instanceof NDArray)) {
+    beforeWrite(op as Op<object>, inputs, written, mask !== undefined);
+  }
   const temps: NDArray[] = [];
   const fresh: NDArray[] = [];
   try {
@@ -348,6 +352,7 @@ export function applyElementwiseN<A extends object>(op: Op<A>, inputs: readonly 
         return out;
       });
     }
+    for (const o of written) o._storage.version++;
     if (context.recorders.length) {
       for (const rec of context.recorders) rec.record({ op: op as Op<object>, inputs, attrs, outputs: finals });
     }
@@ -414,9 +419,25 @@ export function castArray(src: NDArray, dtype: DType): NDArray {
   return dst;
 }
 
-/** Writes `src` (broadcast) into `dst`, converting dtype: NumPy's copyto with casting 'unsafe'. */
+/**
+ * Writes `src` (broadcast) into `dst`, converting dtype: NumPy's copyto with casting 'unsafe'.
+ * Internal: not recorded (use copyInto for a write into an array the caller was given).
+ */
 export function castInto(src: NDArray, dst: NDArray): void {
   castLaunch(src, dst);
+  dst._storage.version++;
+}
+
+/**
+ * castInto for a user-visible write (out= of a composite function, in-place methods): recorded as
+ * `dst = astype(src)`, so autograd and tracing see the new value of `dst`.
+ */
+export function copyInto(src: NDArray, dst: NDArray): void {
+  if (!context.recorders.length) return castInto(src, dst);
+  const op = castOp as unknown as Op<object>;
+  beforeWrite(op, [src], [dst]);
+  castInto(src, dst);
+  for (const r of context.recorders) r.record({ op, inputs: [src], attrs: { dtype: dst.dtype }, outputs: [dst] });
 }
 
 /** Sets every element of `dst` to a JS scalar already checked to fit its dtype. */
@@ -427,4 +448,5 @@ export function fillScalar(dst: NDArray, value: Scalar): void {
     op: castOp as Op<object>, loop, shape: dst.shape,
     inputs: [scalarOperand(value, dst.dtype, 'fill')], outputs: [operand(dst, dst.shape)],
   });
+  dst._storage.version++;
 }

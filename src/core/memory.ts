@@ -8,6 +8,12 @@ import type { Backend, Device } from '../backends/backend.js';
 export class Storage {
   refs = 0;
   freed = false;
+  /**
+   * Bumped by every write into an existing array (out=, in-place methods, copies into it): autograd
+   * compares it with the version it saved, so a value changed after it was recorded is an error,
+   * never a silently wrong gradient (PyTorch's version counter).
+   */
+  version = 0;
   constructor(readonly backend: Backend, readonly device: Device, readonly handle: number, readonly nbytes: number) {
     const c = counter(device);
     c.buffers++;
@@ -133,6 +139,14 @@ export function scope<T>(fn: () => T): T {
   }
   closeScope(s, result);
   return result;
+}
+
+/**
+ * Runs `fn` outside every np.scope: what it creates is not freed by an enclosing scope (autograd's
+ * saved arrays and gradients belong to the tape and the variable instead).
+ */
+export function unscoped<T>(fn: () => T): T {
+  return scopes.exit(fn);
 }
 
 /** Exempts an array from the enclosing np.scope's clean-up. */

@@ -4,6 +4,7 @@ import type { Backend, Device } from '../backends/backend.js';
 import { backendOf, defaultDevice } from './device.js';
 import { type DType, type TypedArray, isBig, itemsize as itemsizeOf, makeStorage, storageOf } from './dtype.js';
 import { bf16BitsToNumber, f16BitsToNumber } from './half.js';
+import type { ArrayGradState } from './context.js';
 import { Storage, trackDisposed, trackNew } from './memory.js';
 import { type Shape, contiguousStrides, isCContiguous, isFContiguous, sizeOf } from './shape.js';
 
@@ -27,6 +28,8 @@ export class NDArray {
   /** @internal */ _disposed = false;
   /** @internal the FinalizationRegistry watches this array */ _finalized = false;
   /** @internal the array this one views, as NumPy's `base` */ _base: NDArray | null;
+  /** @internal autograd's state for this array (src/autograd): a variable, or the tape entry that made it */
+  _ag: ArrayGradState | undefined = undefined;
   readonly shape: readonly number[];
   readonly dtype: DType;
 
@@ -91,6 +94,7 @@ export class NDArray {
   dispose(): void {
     if (this._disposed) return;
     this._disposed = true;
+    if (this._ag !== undefined) this._ag.disposed(this);
     trackDisposed(this, this._storage, this._storage.device);
   }
   [Symbol.dispose](): void { this.dispose(); }

@@ -2,6 +2,7 @@
 // capability matrix all read this object; nothing about an op is kept in a side list.
 import { DTYPES, type DType, canCastSafely, defaults, typeChar } from './dtype.js';
 import { type Expr, type X, traceScalar } from './expr.js';
+import type { NDArray, Scalar } from './ndarray.js';
 
 export type OpKind = 'elementwise' | 'reduce' | 'movement' | 'opaque';
 
@@ -76,6 +77,35 @@ export interface OpSpec<A extends object> {
   view?(input: ViewLayout, attrs: A): ViewLayout | null;
   /** Non-elementwise: output metadata from input metadata only. */
   infer?(inputs: readonly TensorMeta[], attrs: A): TensorMeta[];
+  /**
+   * The gradient (vector-Jacobian product), written with public ops so that it runs on every backend,
+   * under tracing, and is itself recorded for higher-order gradients (docs/autograd.md). Gets the
+   * gradients of the outputs and returns one per input: `null` for none (zero; non-differentiable
+   * inputs). Results may have the broadcast shape and any float dtype: autograd sums them to each
+   * input's shape and casts them to its dtype. Absent: the op is not differentiable, and a backward
+   * pass that reaches it raises.
+   */
+  vjp?(grads: readonly NDArray[], ctx: VjpContext<A>): readonly (NDArray | null)[];
+  /**
+   * The outputs carry no gradient whatever the inputs (stop_gradient, detach): autograd records
+   * them as constants, without a node.
+   */
+  readonly stopsGradient?: boolean;
+  /** What `vjp` reads, so the tape keeps nothing else alive: inputs, outputs (default both). */
+  readonly vjpSaves?: { readonly inputs?: boolean; readonly outputs?: boolean };
+}
+
+/** What an op's vjp sees of its forward call. */
+export interface VjpContext<A extends object> {
+  /** The inputs (arrays as the tape saved them, JS scalars as given); empty where vjpSaves.inputs is false. */
+  readonly inputs: readonly (NDArray | Scalar)[];
+  /** The outputs as the tape saved them; empty where vjpSaves.outputs is false. */
+  readonly outputs: readonly NDArray[];
+  readonly attrs: A;
+  /** Every input's shape and dtype (null for a JS scalar), always available. */
+  readonly inputMeta: readonly (TensorMeta | null)[];
+  /** Which inputs want a gradient (the others' entries are ignored: return null to skip the work). */
+  readonly needs: readonly boolean[];
 }
 
 export interface Op<A extends object = object> extends OpSpec<A> {

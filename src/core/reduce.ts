@@ -1,7 +1,7 @@
 // Reductions through the dispatch point: axes, keepdims, dtype, initial, out — NumPy's ufunc.reduce.
 import type { Operand } from '../backends/backend.js';
 import { castArray, castInto, fillScalar } from './apply.js';
-import { context } from './context.js';
+import { beforeWrite, context } from './context.js';
 import { backendOf } from './device.js';
 import { type DType, canCastSafely } from './dtype.js';
 import { NDArray, type Scalar } from './ndarray.js';
@@ -51,6 +51,7 @@ export function applyReduce(op: Op<object>, x: NDArray, opts: ReduceOptions = {}
   }
   if (opts.out) {
     opts.out._check(who);
+    if (context.recorders.length) beforeWrite(op, [x], [opts.out]);
     if (opts.out.ndim !== outShape.length || opts.out.shape.some((d, i) => d !== outShape[i])) {
       throw new RangeError(`${who}: output parameter has shape ${fmtShape(opts.out.shape)}, expected ${fmtShape(outShape)}`);
     }

@@ -33,3 +33,4 @@ export function num_threads(): number { return getNumThreads(); }
 
 export { init_webgpu, shutdown_webgpu, webgpu_available } from '../backends/webgpu/init.js';
 export { slice, type SliceOptions } from './slice.js';
+export { stop_gradient } from './stop_gradient.js';

@@ -1,5 +1,6 @@
 // reshape, ravel, flatten, transpose, copy and astype: views where NumPy makes views.
 import { applyElementwise, castArray } from '../../core/apply.js';
+import { context } from '../../core/context.js';
 import { type DTypeLike, toDType } from '../../core/dtype.js';
 import { applyMovement } from '../../core/movement.js';
 import { NDArray } from '../../core/ndarray.js';
@@ -17,6 +18,8 @@ export const reshapeOp = defineOp<{ shape: readonly number[] }>({
     const strides = reshapeStrides(x.shape, x.strides, shape);
     return strides ? { shape, strides, offset: x.offset, dtype: x.dtype } : null;
   },
+  vjp: ([g], { inputMeta: [x] }) => [reshape(g!, x!.shape)],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 /** transpose as a movement op: `axes` is a normalised permutation. */
@@ -31,6 +34,9 @@ export const transposeOp = defineOp<{ axes: readonly number[] }>({
     offset: x.offset,
     dtype: x.dtype,
   }),
+  // The inverse permutation.
+  vjp: ([g], { attrs: { axes } }) => [transpose(g!, axes.map((_, i) => axes.indexOf(i)))],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 /** np.reshape: a view when the strides allow it (as NumPy decides), else a C-order copy. */
@@ -67,6 +73,8 @@ export function transpose(a: NDArray, axes?: readonly number[], who = 'transpose
 /** np.copy / ndarray.copy: a new C-contiguous array. */
 export function copy(a: NDArray): NDArray {
   a._check('copy');
+  // While autograd or a tracer listens, the copy is the recorded astype op (same kernel).
+  if (context.recorders.length) return applyElementwise(astypeOp, [a], { dtype: a.dtype });
   return castArray(a, a.dtype);
 }
 

@@ -7,6 +7,8 @@ export const addOp = defineOp({
   nin: 2,
   loops: ['??->?', ...intLoops, ...floatLoops],
   scalar: (a, b) => a.add(b),
+  vjp: ([g]) => [g!, g!],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 /** np.add: elementwise sum (logical or for bool). */

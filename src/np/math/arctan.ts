@@ -1,5 +1,8 @@
 import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
+import { add } from './add.js';
+import { multiply } from './multiply.js';
+import { true_divide } from './true_divide.js';
 
 export const arctanOp = defineOp({
   name: 'arctan',
@@ -7,6 +10,8 @@ export const arctanOp = defineOp({
   nin: 1,
   loops: loopsOf(FLOATS, 'T->T'),
   scalar: (a) => a.atan(),
+  vjp: ([g], { inputs: [x] }) => [true_divide(g!, add(multiply(x!, x!), 1))],
+  vjpSaves: { outputs: false },
 });
 
 /** np.arctan: the inverse tangent (np.atan). */

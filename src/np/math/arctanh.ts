@@ -1,5 +1,8 @@
 import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
+import { multiply } from './multiply.js';
+import { subtract } from './subtract.js';
+import { true_divide } from './true_divide.js';
 
 export const arctanhOp = defineOp({
   name: 'arctanh',
@@ -7,6 +10,8 @@ export const arctanhOp = defineOp({
   nin: 1,
   loops: loopsOf(FLOATS, 'T->T'),
   scalar: (a) => a.atanh(),
+  vjp: ([g], { inputs: [x] }) => [true_divide(g!, subtract(1, multiply(x!, x!)))],
+  vjpSaves: { outputs: false },
 });
 
 /** np.arctanh: the inverse hyperbolic tangent (np.atanh). */

@@ -12,5 +12,7 @@ export const astypeOp = defineOp<{ dtype: DType }>({
   loops: DTYPES.flatMap((a) => DTYPES.map((b) => loopSig([a], [b]))),
   resolve: (inputs, attrs, op) => op.parsedLoops.find((l) => l.inputs[0] === inputs[0] && l.outputs[0] === attrs.dtype),
   scalar: (a) => a,
+  vjp: ([g]) => [g!],
+  vjpSaves: { inputs: false, outputs: false },
 });
 registerCastOp(astypeOp);

@@ -7,6 +7,8 @@ export const ceilOp = defineOp({
   nin: 1,
   loops: loopsOf(BOOL + INTS + FLOATS, 'T->T'),
   scalar: (a) => a.ceil(),
+  vjp: () => [null],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 /** np.ceil: the smallest integer >= x (integers and bool: themselves). */

@@ -7,6 +7,12 @@ import { type UfuncOptions, ternary } from '../ufunc.js';
 import { maximum } from './maximum.js';
 import { minimum } from './minimum.js';
 import { positive } from './positive.js';
+import { greater } from './greater.js';
+import { greater_equal } from './greater_equal.js';
+import { less } from './less.js';
+import { less_equal } from './less_equal.js';
+import { logical_and } from './logical_and.js';
+import { where } from './where.js';
 
 /** NumPy's clip ufunc: min(max(x, lo), hi), NaN-propagating from any operand. */
 export const clipOp = defineOp({
@@ -16,6 +22,16 @@ export const clipOp = defineOp({
   loops: loopsOf(BOOL + INTS + FLOATS, 'TTT->T'),
   // Ties keep x (as NumPy's loop with scalar bounds; its strided loop leaves the sign of a zero tie open).
   scalar: (x, lo, hi) => x.maximum(lo).minimum(hi),
+  vjp: ([g], { inputs: [x, lo, hi], needs }) => {
+    const m = maximum(x!, lo!);
+    const inHi = less_equal(m, hi!);
+    return [
+      needs[0] ? where(logical_and(greater_equal(x!, lo!), inHi), g!, 0) : null,
+      needs[1] ? where(logical_and(less(x!, lo!), inHi), g!, 0) : null,
+      needs[2] ? where(greater(m, hi!), g!, 0) : null,
+    ];
+  },
+  vjpSaves: { outputs: false },
 });
 
 const clipUfunc = ternary(clipOp);

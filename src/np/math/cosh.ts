@@ -1,5 +1,7 @@
 import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
+import { multiply } from './multiply.js';
+import { sinh } from './sinh.js';
 
 export const coshOp = defineOp({
   name: 'cosh',
@@ -7,6 +9,8 @@ export const coshOp = defineOp({
   nin: 1,
   loops: loopsOf(FLOATS, 'T->T'),
   scalar: (a) => a.cosh(),
+  vjp: ([g], { inputs: [x] }) => [multiply(g!, sinh(x!))],
+  vjpSaves: { outputs: false },
 });
 
 /** np.cosh: the hyperbolic cosine. */

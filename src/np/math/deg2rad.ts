@@ -1,5 +1,6 @@
 import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
+import { multiply } from './multiply.js';
 
 export const deg2radOp = defineOp({
   name: 'deg2rad',
@@ -7,6 +8,8 @@ export const deg2radOp = defineOp({
   nin: 1,
   loops: loopsOf(FLOATS, 'T->T'),
   scalar: (a) => a.deg2rad(),
+  vjp: ([g]) => [multiply(g!, Math.PI / 180)],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 /** np.deg2rad: degrees to radians (np.radians). */

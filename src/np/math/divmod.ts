@@ -1,5 +1,7 @@
 import { FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { binary2 } from '../ufunc.js';
+import { multiply } from './multiply.js';
+import { negative } from './negative.js';
 
 export const divmodOp = defineOp({
   name: 'divmod',
@@ -8,6 +10,8 @@ export const divmodOp = defineOp({
   nout: 2,
   loops: [...loopsOf(INTS, 'TT->TT'), ...loopsOf(FLOATS, 'TT->TT')],
   scalar: (a, b) => [a.floor_divide(b), a.remainder(b)],
+  vjp: ([, gr], { outputs: [q], needs }) => [gr!, needs[1] ? negative(multiply(gr!, q!)) : null],
+  vjpSaves: { inputs: false },
 });
 
 /** np.divmod: [x1 // x2, x1 % x2] in one pass. */

@@ -1,5 +1,6 @@
 import { defineOp } from '../../core/op.js';
 import { binary } from '../ufunc.js';
+import { powerVjp } from './power.js';
 
 export const floatPowerOp = defineOp({
   name: 'float_power',
@@ -7,6 +8,7 @@ export const floatPowerOp = defineOp({
   nin: 2,
   loops: ['dd->d'],
   scalar: (a, b) => a.power(b),
+  vjp: (g, ctx) => powerVjp(float_power, g, ctx),
 });
 
 /** np.float_power: x1 ** x2, always in float64. */

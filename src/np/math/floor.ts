@@ -7,6 +7,8 @@ export const floorOp = defineOp({
   nin: 1,
   loops: loopsOf(BOOL + INTS + FLOATS, 'T->T'),
   scalar: (a) => a.floor(),
+  vjp: () => [null],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 /** np.floor: the largest integer <= x (integers and bool: themselves). */

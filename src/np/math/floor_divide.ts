@@ -7,6 +7,8 @@ export const floorDivideOp = defineOp({
   nin: 2,
   loops: [...loopsOf(INTS, 'TT->T'), ...loopsOf(FLOATS, 'TT->T')],
   scalar: (a, b) => a.floor_divide(b),
+  vjp: () => [null, null],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 /** np.floor_divide: the largest integer <= x1 / x2 (Python's //); integer division by zero gives 0. */

@@ -1,5 +1,7 @@
 import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { binary } from '../ufunc.js';
+import { multiply } from './multiply.js';
+import { pickWeight } from './maximum.js';
 
 export const fmaxOp = defineOp({
   name: 'fmax',
@@ -7,6 +9,8 @@ export const fmaxOp = defineOp({
   nin: 2,
   loops: [...loopsOf(BOOL + INTS + FLOATS, 'TT->T')],
   scalar: (a, b) => a.fmax(b),
+  vjp: ([g], { inputs: [a, b], needs }) => [needs[0] ? multiply(g!, pickWeight(a!, b!, true)) : null, needs[1] ? multiply(g!, pickWeight(b!, a!, true)) : null],
+  vjpSaves: { outputs: false },
 });
 
 /** np.fmax: elementwise maximum where a NaN loses to a number (np.maximum propagates it). */

@@ -1,5 +1,7 @@
 import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { binary } from '../ufunc.js';
+import { multiply } from './multiply.js';
+import { pickWeight } from './maximum.js';
 
 export const fminOp = defineOp({
   name: 'fmin',
@@ -7,6 +9,8 @@ export const fminOp = defineOp({
   nin: 2,
   loops: [...loopsOf(BOOL + INTS + FLOATS, 'TT->T')],
   scalar: (a, b) => a.fmin(b),
+  vjp: ([g], { inputs: [a, b], needs }) => [needs[0] ? multiply(g!, pickWeight(b!, a!, true)) : null, needs[1] ? multiply(g!, pickWeight(a!, b!, true)) : null],
+  vjpSaves: { outputs: false },
 });
 
 /** np.fmin: elementwise minimum where a NaN loses to a number (np.minimum propagates it). */

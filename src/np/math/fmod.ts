@@ -1,5 +1,9 @@
 import { FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { binary } from '../ufunc.js';
+import { multiply } from './multiply.js';
+import { negative } from './negative.js';
+import { true_divide } from './true_divide.js';
+import { trunc } from './trunc.js';
 
 export const fmodOp = defineOp({
   name: 'fmod',
@@ -7,6 +11,8 @@ export const fmodOp = defineOp({
   nin: 2,
   loops: [...loopsOf(INTS, 'TT->T'), ...loopsOf(FLOATS, 'TT->T')],
   scalar: (a, b) => a.fmod(b),
+  vjp: ([g], { inputs: [a, b], needs }) => [g!, needs[1] ? negative(multiply(g!, trunc(true_divide(a!, b!)))) : null],
+  vjpSaves: { outputs: false },
 });
 
 /** np.fmod: C's remainder, with the sign of the dividend; x % 0 is 0 for integers, NaN for floats. */

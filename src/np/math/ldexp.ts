@@ -7,6 +7,8 @@ export const ldexpOp = defineOp({
   nin: 2,
   loops: ['ei->e', 'Ei->E', 'fi->f', 'eq->e', 'Eq->E', 'fq->f', 'di->d', 'dq->d'],
   scalar: (x, e) => x.ldexp(e),
+  vjp: ([g], { inputs: [, e] }) => [ldexp(g!, e!), null],
+  vjpSaves: { outputs: false },
 });
 
 /** np.ldexp: x1 * 2**x2 (x2 an integer array). */

@@ -1,5 +1,6 @@
 import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
+import { true_divide } from './true_divide.js';
 
 export const logOp = defineOp({
   name: 'log',
@@ -7,6 +8,8 @@ export const logOp = defineOp({
   nin: 1,
   loops: loopsOf(FLOATS, 'T->T'),
   scalar: (a) => a.log(),
+  vjp: ([g], { inputs: [x] }) => [true_divide(g!, x!)],
+  vjpSaves: { outputs: false },
 });
 
 /** np.log: the natural logarithm. */

@@ -1,5 +1,7 @@
 import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
+import { multiply } from './multiply.js';
+import { true_divide } from './true_divide.js';
 
 export const log2Op = defineOp({
   name: 'log2',
@@ -7,6 +9,8 @@ export const log2Op = defineOp({
   nin: 1,
   loops: loopsOf(FLOATS, 'T->T'),
   scalar: (a) => a.log2(),
+  vjp: ([g], { inputs: [x] }) => [true_divide(g!, multiply(x!, Math.LN2))],
+  vjpSaves: { outputs: false },
 });
 
 /** np.log2: the base-2 logarithm. */

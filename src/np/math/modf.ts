@@ -12,6 +12,8 @@ export const modfOp = defineOp({
     const i = x.trunc();
     return [x.isinf().select(0, x.sub(i)).copysign(x), i];
   },
+  vjp: ([gf]) => [gf!],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 /** np.modf: [fractional part, integral part], both with the sign of x. */

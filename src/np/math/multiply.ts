@@ -7,6 +7,8 @@ export const multiplyOp = defineOp({
   nin: 2,
   loops: ['??->?', ...intLoops, ...floatLoops],
   scalar: (a, b) => a.mul(b),
+  vjp: ([g], { inputs: [a, b], needs }) => [needs[0] ? multiply(g!, b!) : null, needs[1] ? multiply(g!, a!) : null],
+  vjpSaves: { outputs: false },
 });
 
 export const multiply = binary(multiplyOp);

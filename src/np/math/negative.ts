@@ -9,6 +9,8 @@ export const negativeOp = defineOp({
   // NumPy refuses -bool rather than searching on to an int loop.
   resolve: (inputs, _attrs, op) => (inputs[0] === 'bool' ? undefined : linearSearch(op.parsedLoops, inputs)),
   scalar: (a) => a.neg(),
+  vjp: ([g]) => [negative(g!)],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 export const negative = unary(negativeOp);

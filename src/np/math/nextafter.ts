@@ -7,6 +7,8 @@ export const nextafterOp = defineOp({
   nin: 2,
   loops: loopsOf(FLOATS, 'TT->T'),
   scalar: (a, b) => a.nextafter(b),
+  vjp: ([g]) => [g!, null],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 /** np.nextafter: the next representable value after x1 toward x2 (float16/bfloat16 step on their own bits). */

@@ -8,6 +8,8 @@ export const positiveOp = defineOp({
   loops: loopsOf(INTS + FLOATS, 'T->T'),
   resolve: refuseBool,
   scalar: (a) => a,
+  vjp: ([g]) => [g!],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 /** np.positive: +x (a copy); bool raises, as in NumPy. */

@@ -8,6 +8,8 @@ export const signOp = defineOp({
   loops: loopsOf(INTS + FLOATS, 'T->T'),
   resolve: refuseBool,
   scalar: (a) => a.sign(),
+  vjp: () => [null],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 /** np.sign: -1, 0 or 1 (NaN for NaN; sign(-0.0) is 0.0). */

@@ -1,5 +1,7 @@
 import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
+import { cos } from './cos.js';
+import { multiply } from './multiply.js';
 
 export const sinOp = defineOp({
   name: 'sin',
@@ -7,6 +9,8 @@ export const sinOp = defineOp({
   nin: 1,
   loops: loopsOf(FLOATS, 'T->T'),
   scalar: (a) => a.sin(),
+  vjp: ([g], { inputs: [x] }) => [multiply(g!, cos(x!))],
+  vjpSaves: { outputs: false },
 });
 
 /** np.sin: the sine (radians). */

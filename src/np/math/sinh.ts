@@ -1,5 +1,7 @@
 import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
+import { cosh } from './cosh.js';
+import { multiply } from './multiply.js';
 
 export const sinhOp = defineOp({
   name: 'sinh',
@@ -7,6 +9,8 @@ export const sinhOp = defineOp({
   nin: 1,
   loops: loopsOf(FLOATS, 'T->T'),
   scalar: (a) => a.sinh(),
+  vjp: ([g], { inputs: [x] }) => [multiply(g!, cosh(x!))],
+  vjpSaves: { outputs: false },
 });
 
 /** np.sinh: the hyperbolic sine. */

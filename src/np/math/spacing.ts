@@ -7,6 +7,8 @@ export const spacingOp = defineOp({
   nin: 1,
   loops: loopsOf(FLOATS, 'T->T'),
   scalar: (a) => a.spacing(),
+  vjp: () => [null],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 /** np.spacing: the distance to the next float away from zero (NumPy's float16 rule for negative powers of two). */

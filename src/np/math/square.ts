@@ -1,5 +1,6 @@
 import { FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
+import { multiply } from './multiply.js';
 
 export const squareOp = defineOp({
   name: 'square',
@@ -7,6 +8,8 @@ export const squareOp = defineOp({
   nin: 1,
   loops: loopsOf(INTS + FLOATS, 'T->T'),
   scalar: (a) => a.mul(a),
+  vjp: ([g], { inputs: [x] }) => [multiply(g!, multiply(x!, 2))],
+  vjpSaves: { outputs: false },
 });
 
 /** np.square: x * x (integers wrap). */

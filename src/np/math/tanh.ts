@@ -1,5 +1,7 @@
 import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
+import { multiply } from './multiply.js';
+import { subtract } from './subtract.js';
 
 export const tanhOp = defineOp({
   name: 'tanh',
@@ -7,6 +9,8 @@ export const tanhOp = defineOp({
   nin: 1,
   loops: loopsOf(FLOATS, 'T->T'),
   scalar: (a) => a.tanh(),
+  vjp: ([g], { outputs: [y] }) => [multiply(g!, subtract(1, multiply(y!, y!)))],
+  vjpSaves: { inputs: false },
 });
 
 /** np.tanh: the hyperbolic tangent. */

@@ -1,6 +1,8 @@
 import { isFloat } from '../../core/dtype.js';
 import { defineOp, floatLoops, linearSearch } from '../../core/op.js';
 import { binary } from '../ufunc.js';
+import { multiply } from './multiply.js';
+import { negative } from './negative.js';
 
 export const trueDivideOp = defineOp({
   name: 'true_divide',
@@ -12,6 +14,11 @@ export const trueDivideOp = defineOp({
   resolve: (inputs, _attrs, op) =>
     inputs.some(isFloat) ? linearSearch(op.parsedLoops, inputs) : op.parsedLoops.find((l) => l.sig === 'dd->d'),
   scalar: (a, b) => a.div(b),
+  vjp: ([g], { inputs: [a, b], needs }) => {
+    const ga = true_divide(g!, b!);
+    return [ga, needs[1] ? negative(true_divide(multiply(ga, a!), b!)) : null];
+  },
+  vjpSaves: { outputs: false },
 });
 
 export const true_divide = binary(trueDivideOp);

@@ -7,6 +7,8 @@ export const truncOp = defineOp({
   nin: 1,
   loops: loopsOf(BOOL + INTS + FLOATS, 'T->T'),
   scalar: (a) => a.trunc(),
+  vjp: () => [null],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 /** np.trunc: x rounded toward zero (integers and bool: themselves). */

@@ -18,6 +18,8 @@ export const whereOp = defineOp({
     return inputs[0] === 'bool' ? op.parsedLoops.find((l) => l.inputs[1] === t) : undefined;
   },
   scalar: (c, x, y) => c.select(x, y),
+  vjp: ([g], { inputs: [c], needs }) => [null, needs[1] ? where(c!, g!, 0) : null, needs[2] ? where(c!, 0, g!) : null],
+  vjpSaves: { outputs: false },
 });
 registerSelectOp(whereOp);
 

@@ -6,6 +6,7 @@ import { full } from '../creation/basic.js';
 import { multiply } from '../math/multiply.js';
 import { true_divide } from '../math/true_divide.js';
 import { copy, reshape, transpose } from '../manip/views.js';
+import { expandTo } from '../vjp.js';
 import { type Axis, disposeAll } from './common.js';
 import { count_nonzero } from './count.js';
 import { mean } from './mean.js';
@@ -30,7 +31,7 @@ function axisTuple(axis: Axis | undefined, ndim: number): number[] | null {
 function weightsFor(a: NDArray, w: NDArray, axes: number[] | null): NDArray {
   if (!(w instanceof NDArray)) throw new TypeError('average: weights must be an NDArray');
   w._check('average');
-  if (w.ndim === a.ndim && w.shape.every((d, i) => d === a.shape[i])) return w._view(w.shape, w._strides, w._offset);
+  if (w.ndim === a.ndim && w.shape.every((d, i) => d === a.shape[i])) return reshape(w, w.shape); // (a recorded view)
   if (axes === null) throw new TypeError('average: Axis must be specified when shapes of a and weights differ.');
   const want = axes.map((ax) => a.shape[ax]!);
   if (w.ndim !== want.length || w.shape.some((d, i) => d !== want[i])) {
@@ -100,11 +101,10 @@ export function average(a: NDArray, options?: Axis | AverageOptions): NDArray | 
 /** np.broadcast_to(x, shape).copy(). */
 function broadcastCopy(x: NDArray, shape: readonly number[]): NDArray {
   if (shape.length < x.ndim) throw new RangeError(`average: cannot broadcast ${fmtShape(x.shape)} to ${fmtShape(shape)}`);
-  const off = shape.length - x.ndim;
-  const v = x._view(shape, shape.map((_, i) => (i < off || x.shape[i - off] === 1 ? 0 : x._strides[i - off]!)), x._offset);
+  const v = expandTo(x, shape); // (recorded, so autograd follows the weights' sum)
   try {
     return copy(v);
   } finally {
-    v.dispose();
+    if (v !== x) v.dispose();
   }
 }

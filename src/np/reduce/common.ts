@@ -1,6 +1,6 @@
 // Public shape of reductions: np.sum(a, axis?) or np.sum(a, { axis, keepdims, dtype, out, initial, where }),
 // and what the composite reductions share: option parsing, where= masks, element counts, out=.
-import { castInto } from '../../core/apply.js';
+import { copyInto } from '../../core/apply.js';
 import { type DTypeLike, isFloat, toDType } from '../../core/dtype.js';
 import { NDArray, type Scalar } from '../../core/ndarray.js';
 import type { Op } from '../../core/op.js';
@@ -105,7 +105,7 @@ export function toOut(r: NDArray, out: NDArray | undefined, who: string): NDArra
   if (!out) return r;
   try {
     checkOut(out, r.shape, who);
-    castInto(r, out);
+    copyInto(r, out); // recorded: autograd sees out's new value
   } finally {
     r.dispose();
   }

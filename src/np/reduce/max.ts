@@ -2,6 +2,7 @@ import { DTYPES } from '../../core/dtype.js';
 import type { NDArray } from '../../core/ndarray.js';
 import { defineOp, floatLoops1, loopSig } from '../../core/op.js';
 import { type AxisOrOptions, nanFold, reduction } from './common.js';
+import { extremeGrad } from '../vjp.js';
 
 export const maxOp = defineOp({
   name: 'max',
@@ -9,6 +10,7 @@ export const maxOp = defineOp({
   nin: 1,
   loops: DTYPES.map((d) => loopSig([d], [d])),
   reduce: { combine: (acc, x) => acc.maximum(x) }, // no identity: starts from the first element
+  vjp: extremeGrad,
 });
 
 /** np.nanmax's fold over floats: NumPy's fmax.reduce (NaNs ignored; all-NaN gives NaN). */
@@ -18,6 +20,7 @@ export const nanmaxOp = defineOp({
   nin: 1,
   loops: floatLoops1,
   reduce: { combine: (acc, x) => acc.maximum(x), skipNaN: true },
+  vjp: extremeGrad,
 });
 
 /** np.max / np.amax: NaN propagates. */

@@ -2,6 +2,7 @@ import { DTYPES } from '../../core/dtype.js';
 import type { NDArray } from '../../core/ndarray.js';
 import { defineOp, floatLoops1, loopSig } from '../../core/op.js';
 import { type AxisOrOptions, nanFold, reduction } from './common.js';
+import { extremeGrad } from '../vjp.js';
 
 export const minOp = defineOp({
   name: 'min',
@@ -9,6 +10,7 @@ export const minOp = defineOp({
   nin: 1,
   loops: DTYPES.map((d) => loopSig([d], [d])),
   reduce: { combine: (acc, x) => acc.minimum(x) },
+  vjp: extremeGrad,
 });
 
 /** np.nanmin's fold over floats: NumPy's fmin.reduce. */
@@ -18,6 +20,7 @@ export const nanminOp = defineOp({
   nin: 1,
   loops: floatLoops1,
   reduce: { combine: (acc, x) => acc.minimum(x), skipNaN: true },
+  vjp: extremeGrad,
 });
 
 export const min = reduction(minOp);

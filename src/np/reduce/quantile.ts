@@ -3,11 +3,16 @@
 // NumPy's formula for the method in NumPy's dtypes (native/src/quantile.cc).
 import { type DType, defaults, isFloat, resultType } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
-import { defineOp } from '../../core/op.js';
+import { type Op, defineOp } from '../../core/op.js';
 import { applyOpaque } from '../../core/opaque.js';
 import { type Axis, reduceAxes } from '../../core/reduce.js';
 import { sizeOf } from '../../core/shape.js';
 import { reshape, transpose } from '../manip/views.js';
+import { arange } from '../creation/arange.js';
+import { isnan } from '../math/isnan.js';
+import { where } from '../math/where.js';
+import { argsortAlong } from '../sorting/argsort.js';
+import { scatterBack, sort } from '../sorting/sort.js';
 import { toOut } from './common.js';
 import { nanmean } from './mean.js';
 
@@ -27,13 +32,42 @@ type Kind = (typeof Kind)[keyof typeof Kind];
 export interface QuantileAttrs { dtype: DType; kind: number; method: number; skipNaN: boolean; intQ: boolean }
 
 /** Inputs: the data with lanes along its last axis, q (float64, 1-D); output: (q count, lanes). */
-export const quantileOp = defineOp<QuantileAttrs>({
+export const quantileOp: Op<QuantileAttrs> = defineOp<QuantileAttrs>({
   name: 'quantile',
   kind: 'opaque',
   nin: 2,
   attrs: { dtype: 'float64', kind: 0, method: 6, skipNaN: false, intQ: false },
   infer: ([x, q], { dtype }) => [{ shape: [q!.shape[0]!, sizeOf(x!.shape.slice(0, -1))], dtype }],
+  vjp: ([g], { inputs: [x], outputs: [r] }) => [quantileGrad(g!, x as NDArray, r!), null],
 });
+
+/**
+ * The gradient of any quantile method, from the values alone: every method's result is an element of
+ * its lane (the gradient goes to it, split evenly between equal elements, as max/min do) or
+ * (1 - t)·s[lo] + t·s[lo + 1] for neighbouring order statistics s[lo] < r < s[lo + 1], t from r. The
+ * weights on the sorted lane are scattered back through argsort. NaN results and NaN elements get none.
+ */
+function quantileGrad(g: NDArray, x: NDArray, r: NDArray): NDArray {
+  const n = x.shape[x.ndim - 1]!;
+  const [nq, lanes] = r.shape as [number, number];
+  const xs = reshape(x, [lanes, n]);
+  const s = reshape(sort(xs, { axis: -1 }), [1, lanes, n]);
+  const r3 = reshape(r, [nq, lanes, 1]);
+  const eq = s.eq(r3);
+  const neq = eq.sum({ axis: -1, keepdims: true });
+  const lo = s.lt(r3).sum({ axis: -1, keepdims: true }).sub(1);
+  const pos = arange(n);
+  const onLo = pos.eq(lo), onHi = pos.eq(lo.add(1));
+  // (where, not a product: NaNs sort last in nan- lanes and NaN · 0 is NaN)
+  const sLo = where(onLo, s, 0).sum({ axis: -1, keepdims: true });
+  const sHi = where(onHi, s, 0).sum({ axis: -1, keepdims: true });
+  const t = r3.sub(sLo).div(sHi.sub(sLo));
+  const between = onLo.mul(np1(t)).add(onHi.mul(t));
+  const w = where(isnan(r3), 0, where(neq.gt(0), eq.astype(r.dtype).div(neq), between));
+  const gs = w.mul(reshape(g, [nq, lanes, 1])).sum({ axis: 0 }); // (lanes, n), in sorted order
+  return reshape(scatterBack(gs, argsortAlong(xs, 1), 1), x.shape);
+}
+const np1 = (t: NDArray): NDArray => t.mul(-1).add(1);
 
 export interface MedianOptions {
   axis?: Axis;
@@ -170,7 +204,7 @@ function run(a: NDArray, o: QuantileOptions, s: Spec): NDArray {
     qa.dispose();
   }
   const shape = [...qShape, ...(o.keepdims ? a.shape.map((d, i) => (axes.includes(i) ? 1 : d)) : keptShape)];
-  const v = r._view(shape, contiguous(shape), 0);
+  const v = reshape(r, shape); // (a recorded movement op: autograd sees the result)
   r.dispose();
   return toOut(v, o.out, who);
 }

@@ -6,6 +6,7 @@ import { applyOpaque } from '../../core/opaque.js';
 import { scope } from '../../core/memory.js';
 import { type ArrayLike, checkOptions, toArray } from './common.js';
 import { intRange } from './searchsorted.js';
+import { arange } from '../creation/arange.js';
 
 export interface BincountAttrs { length: number }
 
@@ -16,6 +17,12 @@ export const bincountOp = defineOp<BincountAttrs>({
   nin: 2,
   attrs: { length: 0 },
   infer: (ins, { length }) => [{ shape: [length], dtype: ins.length > 1 ? 'float64' : 'int64' }],
+  // The weights' gradient: g at each element's bin (a one-hot product over the bins).
+  vjp: ([g], { inputs: [a], attrs: { length } }) => {
+    const x = a as NDArray;
+    return [null, g!.mul(x.reshape([x.size, 1]).eq(arange(length))).sum({ axis: 1 })];
+  },
+  vjpSaves: { outputs: false },
 });
 
 export interface BincountOptions {
@@ -64,7 +71,7 @@ export function bincount(x: ArrayLike, opts: BincountOptions = {}): NDArray {
       w = toArray(opts.weights, who);
       oneD(w, who);
       if (w.size !== a.size) throw new RangeError(`${who}: The weights and list don't have the same length.`);
-      w = castArray(w, 'float64');
+      w = w.astype('float64'); // (recorded: autograd sees the weights)
     }
     return applyOpaque(bincountOp, w ? [a, w] : [a], { length })[0]!;
   });

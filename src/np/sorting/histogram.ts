@@ -2,6 +2,7 @@
 // arithmetic) follow NumPy's scalar rules on the host (histogram_scalars.ts); the per-element work
 // (range test, bin index, counting or weighted sums) is one native pass.
 import { castArray } from '../../core/apply.js';
+import { astype } from '../manip/views.js';
 import { type DType, isFloat, isInteger, itemsize, promoteTypes } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
 import { defineOp } from '../../core/op.js';
@@ -226,9 +227,10 @@ function countEqual(p: Prepared, b: EqualBins, ranged: boolean, who: string): ND
     first: cast(binType, num(first)), denom: cast(divType, num(denom)),
   };
   const edges = array(b.edges, { dtype: binType });
-  const w64 = w && castArray(w, 'float64');
+  // (weights through the recorded astype: autograd sees them, and says the op has no gradient)
+  const w64 = w && astype(w, 'float64');
   const out = applyOpaque(histogramUniformOp, w64 ? [a, edges, w64] : [a, edges], attrs)[0]!;
-  return w ? castArray(out, w.dtype) : out;
+  return w ? astype(out, w.dtype) : out;
 }
 
 function countExplicit(p: Prepared, edges: NDArray, who: string): NDArray {
@@ -248,8 +250,8 @@ function countExplicit(p: Prepared, edges: NDArray, who: string): NDArray {
   if (!w) return applyOpaque(histogramEdgesOp, [ac, ec], {})[0]!;
   // np.cumsum's dtype: small ints widen to int64 (unsigned to uint64), floats keep theirs.
   const cumsumType: DType = isFloat(ntype) ? ntype : ntype.startsWith('u') ? 'uint64' : 'int64';
-  const out = applyOpaque(histogramEdgesWeightedOp, [ac, ec, castArray(w, 'float64')], { weightType: ntype, cumsumType })[0]!;
-  return castArray(out, ntype);
+  const out = applyOpaque(histogramEdgesWeightedOp, [ac, ec, astype(w, 'float64')], { weightType: ntype, cumsumType })[0]!;
+  return astype(out, ntype);
 }
 
 /** histogram's density: n / diff(edges) / n.sum(), in float64 (diff taken in the edges' dtype). */

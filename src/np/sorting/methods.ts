@@ -1,7 +1,7 @@
 // NDArray methods of the sorting family (declaration merging, as src/np/methods.ts does).
 // a.sort() and a.partition() work in place as NumPy's do: the result is computed into a temporary
 // and copied back into `a` (any layout).
-import { castInto } from '../../core/apply.js';
+import { copyInto } from '../../core/apply.js';
 import { NDArray } from '../../core/ndarray.js';
 import { argsort } from './argsort.js';
 import { type KthLike, type PartitionOptions, argpartition, partition } from './partition.js';
@@ -27,7 +27,7 @@ type P = NDArray;
 
 function intoSelf(self: P, result: NDArray): void {
   try {
-    castInto(result, self);
+    copyInto(result, self);
   } finally {
     result.dispose();
   }

@@ -1,20 +1,25 @@
 import { isInteger } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
-import { defineOp } from '../../core/op.js';
+import { type Op, defineOp } from '../../core/op.js';
 import { applyOpaque } from '../../core/opaque.js';
 import { normalizeAxis } from '../../core/shape.js';
 import { ravel } from '../manip/views.js';
 import { type ArrayLike, checkOptions, toArray } from './common.js';
+import { scatterBack } from './sort.js';
 
 export interface PartitionAttrs { axis: number; arg: boolean }
 
 /** Partition (or argpartition, `arg`) of every lane around the kth positions of input 2 (int64, sorted). */
-export const partitionOp = defineOp<PartitionAttrs>({
+export const partitionOp: Op<PartitionAttrs> = defineOp<PartitionAttrs>({
   name: 'partition',
   kind: 'opaque',
   nin: 2,
   attrs: { axis: -1, arg: false },
   infer: ([x], { arg }) => [{ shape: x!.shape, dtype: arg ? 'int64' : x!.dtype }],
+  // The values are x taken through argpartition's indices (the same kernel with `arg`).
+  vjp: ([g], { inputs: [x, kth], attrs }): (NDArray | null)[] =>
+    [scatterBack(g!, applyOpaque(partitionOp, [x as NDArray, kth as NDArray], { ...attrs, arg: true })[0]!, attrs.axis), null],
+  vjpSaves: { outputs: false },
 });
 
 export type KthLike = number | bigint | readonly (number | bigint)[] | NDArray;

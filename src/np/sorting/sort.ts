@@ -2,7 +2,12 @@ import type { NDArray } from '../../core/ndarray.js';
 import { defineOp } from '../../core/op.js';
 import { applyOpaque } from '../../core/opaque.js';
 import { normalizeAxis } from '../../core/shape.js';
-import { ravel } from '../manip/views.js';
+import { ravel, reshape, transpose } from '../manip/views.js';
+import { arange } from '../creation/arange.js';
+import { equal } from '../math/equal.js';
+import { multiply } from '../math/multiply.js';
+import { sum } from '../reduce/sum.js';
+import { argsortAlong } from './argsort.js';
 import { type ArrayLike, checkOptions, toArray } from './common.js';
 
 export { dtypeCode } from './common.js';
@@ -15,7 +20,37 @@ export const sortOp = defineOp<SortAttrs>({
   nin: 1,
   attrs: { axis: -1, stable: false },
   infer: ([x]) => [{ shape: x!.shape, dtype: x!.dtype }],
+  vjp: ([g], { inputs: [x], attrs }) => [unsortGrad(g!, x as NDArray, attrs.axis)],
+  vjpSaves: { outputs: false },
 });
+
+/**
+ * sort's gradient: output element i came from input element perm[i] (perm = argsort, stable as the
+ * sort), so the input's gradient is g scattered back through perm. Written as a one-hot product along
+ * the axis (ops on every backend, recorded for higher order): O(n²) per lane.
+ */
+function unsortGrad(g: NDArray, x: NDArray, axis: number): NDArray {
+  const ax = axis < 0 ? axis + x.ndim : axis;
+  return scatterBack(g, argsortAlong(x, ax), ax);
+}
+
+/**
+ * The gradient of `out = take_along_axis(x, perm, axis)` for a permutation `perm` of each lane (sort,
+ * partition): g scattered back, as a one-hot product along the axis.
+ */
+export function scatterBack(g: NDArray, indices: NDArray, axis: number): NDArray {
+  const nd = g.ndim;
+  const ax = axis < 0 ? axis + nd : axis;
+  const n = g.shape[ax]!;
+  const toEnd = [...Array(nd).keys()].filter((i) => i !== ax).concat(ax);
+  const back = toEnd.map((_, i) => toEnd.indexOf(i));
+  const perm = transpose(indices, toEnd); // (..., n)
+  const gt = transpose(g, toEnd);
+  const lead = perm.shape.slice(0, -1);
+  const onehot = equal(reshape(perm, [...lead, n, 1]), arange(n)); // [..., i, j] = perm[i] == j
+  const gx = sum(multiply(reshape(gt, [...lead, n, 1]), onehot), { axis: -2 });
+  return transpose(gx, back);
+}
 
 export type SortKind = 'quicksort' | 'mergesort' | 'heapsort' | 'stable';
 

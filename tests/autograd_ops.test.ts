@@ -1,0 +1,254 @@
+// Every differentiable op's vjp against central finite differences in float64, over generated
+// shapes (broadcasting, 0-d, transposed = non-contiguous inputs) and values in the op's domain;
+// and a registry walk that reports every op without a gradient or without a case here.
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { autograd, np, npx } from '../src/index.js';
+import type { NDArray } from '../src/core/ndarray.js';
+import { allOps } from '../src/core/op.js';
+import { type Avoid, type GradCase, type InputSpec, awayFrom, binaryArb, gShape, gradcheck, inputArb } from './helpers/gradcheck.js';
+
+beforeAll(() => npx.set_np({ dtype: 'numpy' }));
+
+type Fn = (...xs: NDArray[]) => NDArray;
+const none = fc.constant(undefined);
+const awayFromInt = awayFrom(Math.round, 0.05);
+const awayFromHalf = awayFrom((x) => Math.round(x - 0.5) + 0.5, 0.05);
+const awayFromZero = awayFrom(() => 0, 0.2);
+const awayFromGrid = awayFrom((x) => Math.round(x * 2) / 2, 0.02); // clip's bounds and the like
+
+function unary(op: string, f: Fn, lo = -2, hi = 2, avoid?: Avoid, ops: string[] = [op]): GradCase<undefined> {
+  return { ops, label: op, gen: fc.record({ inputs: inputArb(gShape(), lo, hi, avoid).map((x) => [x]), p: none }), f: (xs) => f(...xs) };
+}
+function binary(op: string, f: Fn, lo: [number, number], hi: [number, number], avoid?: Avoid): GradCase<undefined> {
+  return { ops: [op], label: op, gen: fc.record({ inputs: binaryArb(lo, hi, avoid), p: none }), f: (xs) => f(...xs) };
+}
+
+const ELEMENTWISE: GradCase<undefined>[] = [
+  unary('negative', np.negative), unary('positive', np.positive),
+  unary('exp', np.exp), unary('exp2', np.exp2), unary('expm1', np.expm1),
+  unary('log', np.log, 0.2, 3), unary('log2', np.log2, 0.2, 3), unary('log10', np.log10, 0.2, 3), unary('log1p', np.log1p, -0.5, 2),
+  unary('sqrt', np.sqrt, 0.2, 3), unary('cbrt', np.cbrt, -3, 3, awayFromZero), unary('square', np.square),
+  unary('reciprocal', np.reciprocal, -3, 3, awayFromZero), unary('absolute', np.absolute, -3, 3, awayFromZero), unary('fabs', np.fabs, -3, 3, awayFromZero),
+  unary('sin', np.sin), unary('cos', np.cos), unary('tan', np.tan, -1.2, 1.2),
+  unary('arcsin', np.arcsin, -0.9, 0.9), unary('arccos', np.arccos, -0.9, 0.9), unary('arctan', np.arctan),
+  unary('sinh', np.sinh), unary('cosh', np.cosh), unary('tanh', np.tanh),
+  unary('arcsinh', np.arcsinh), unary('arccosh', np.arccosh, 1.2, 3), unary('arctanh', np.arctanh, -0.9, 0.9),
+  unary('deg2rad', np.deg2rad), unary('rad2deg', np.rad2deg),
+  unary('floor', np.floor, -3, 3, awayFromInt), unary('ceil', np.ceil, -3, 3, awayFromInt), unary('trunc', np.trunc, -3, 3, awayFromInt),
+  unary('rint', np.rint, -3, 3, awayFromHalf), unary('sign', np.sign, -3, 3, awayFromZero),
+  unary('spacing', np.spacing, 0.3, 0.45), // one binade: the spacing is constant there
+  unary('modf', (x) => { const [f, i] = np.modf(x); return f.add(i.mul(3)); }, -3, 3, awayFromInt),
+  unary('frexp', (x) => np.frexp(x)[0], 0.3, 0.45),
+  unary('astype', (x) => np.astype(x, 'float64'), -2, 2),
+  unary('ldexp', (x) => np.ldexp(x, np.array([2], { dtype: 'int32' }))),
+  unary('nan_to_num', (x) => np.nan_to_num(np.log(x)), -0.5, 2, awayFromZero), // -inf/NaN replaced: no gradient there
+  unary('round', (x) => np.round(x, 1).add(x), -2, 2, awayFrom((x) => Math.round(x * 10 - 0.5) / 10 + 0.05, 0.01)),
+  unary('heaviside', (x) => np.heaviside(x, 0.5), -3, 3, awayFromZero),
+  binary('add', np.add, [-2, 2], [-2, 2]), binary('subtract', np.subtract, [-2, 2], [-2, 2]),
+  binary('multiply', np.multiply, [-2, 2], [-2, 2]), binary('true_divide', np.true_divide, [-2, 2], [0.5, 2]),
+  binary('power', np.power, [0.5, 2], [-2, 2]), binary('float_power', np.float_power, [0.5, 2], [-2, 2]),
+  binary('maximum', np.maximum, [-2, 2], [-2, 2]), binary('minimum', np.minimum, [-2, 2], [-2, 2]),
+  binary('fmax', np.fmax, [-2, 2], [-2, 2]), binary('fmin', np.fmin, [-2, 2], [-2, 2]),
+  binary('hypot', np.hypot, [0.3, 2], [0.3, 2]), binary('arctan2', np.arctan2, [0.3, 2], [-2, -0.3]),
+  binary('logaddexp', np.logaddexp, [-2, 2], [-2, 2]), binary('logaddexp2', np.logaddexp2, [-2, 2], [-2, 2]),
+  binary('copysign', np.copysign, [0.3, 2], [-2, 2]),
+  binary('nextafter', np.nextafter, [-2, 2], [-2, 2]),
+  binary('fmod', np.fmod, [0.3, 3], [1.1, 1.4]), binary('remainder', np.remainder, [0.3, 3], [1.1, 1.4]),
+  binary('floor_divide', np.floor_divide, [0.3, 3], [1.1, 1.4]),
+  binary('divmod', (a, b) => { const [q, r] = np.divmod(a, b); return r.add(q); }, [0.3, 3], [1.1, 1.4]),
+  {
+    ops: ['where'], label: 'where',
+    gen: fc.record({ inputs: binaryArb([-2, 2], [-2, 2]), p: fc.array(fc.boolean(), { minLength: 27, maxLength: 27 }) }),
+    f: ([x, y], mask) => {
+      const shape = np.add(x!, y!).shape;
+      const c = np.array(mask.slice(0, shape.reduce((a, b) => a * b, 1))).reshape(shape);
+      return np.where(c, x!, y!);
+    },
+  },
+  {
+    ops: ['clip'], label: 'clip (array bounds)',
+    gen: gShape().chain((s) => fc.record({
+      inputs: fc.tuple(inputArb(fc.constant(s), -3, 3, awayFromGrid), inputArb(fc.constant(s), -1.2, -0.3), inputArb(fc.constant(s), 0.3, 1.2)),
+      p: none,
+    })),
+    f: ([x, lo, hi]) => np.clip(x!, lo!, hi!),
+  },
+  unary('clip', (x) => np.clip(x, -1.01, 0.99), -3, 3, awayFromGrid, ['clip']),
+];
+
+// ---- reductions -------------------------------------------------------------------------------
+
+interface RP { axis: number | number[] | null; keepdims: boolean }
+const axisArb = (nd: number): fc.Arbitrary<number | number[] | null> => (nd === 0 ? fc.constant(null)
+  : fc.oneof(fc.constant(null), fc.integer({ min: -nd, max: nd - 1 }), fc.shuffledSubarray([...Array(nd).keys()], { minLength: 1 })));
+function reduction(op: string, f: (x: NDArray, p: RP) => NDArray, lo = -2, hi = 2, ops = [op], withNaN = false, nonEmpty = false, dims?: fc.Arbitrary<number[]>): GradCase<RP> {
+  const shape = dims ?? gShape(nonEmpty ? 1 : 0, 3);
+  const input = inputArb(shape, lo, hi).chain((x) => (withNaN
+    ? fc.array(fc.boolean(), { minLength: x.data.length, maxLength: x.data.length }).map((m) => ({ ...x, data: x.data.map((v, i) => (m[i] && i % 2 === 0 ? NaN : v)) }))
+    : fc.constant(x)));
+  return {
+    ops, label: op,
+    gen: input.chain((x) => fc.record({ inputs: fc.constant([x] as InputSpec[]), p: fc.record({ axis: axisArb(x.shape.length), keepdims: fc.boolean() }) })),
+    f: ([x], p) => f(x!, p),
+  };
+}
+const scanAxis = (nd: number): fc.Arbitrary<number | null> => (nd === 0 ? fc.constant(null) : fc.oneof(fc.constant(null), fc.integer({ min: -nd, max: nd - 1 })));
+function scan(op: string, f: (x: NDArray, axis: number | null) => NDArray, lo = -2, hi = 2, withNaN = false): GradCase<RP> {
+  const base = reduction(op, () => { throw new Error('unused'); }, lo, hi, [op], withNaN);
+  return {
+    ...base,
+    gen: base.gen.chain(({ inputs }) => fc.record({ inputs: fc.constant(inputs), p: scanAxis(inputs[0]!.shape.length).map((axis) => ({ axis, keepdims: false })) })),
+    f: ([x], p) => f(x!, p.axis as number | null),
+  };
+}
+
+const REDUCTIONS: GradCase<RP>[] = [
+  reduction('sum', (x, p) => np.sum(x, p)),
+  reduction('nansum', (x, p) => np.nansum(x, p), -2, 2, ['nansum'], true),
+  reduction('prod', (x, p) => np.prod(x, p), 0.5, 1.5),
+  reduction('nanprod', (x, p) => np.nanprod(x, p), 0.5, 1.5, ['nanprod'], true),
+  reduction('max', (x, p) => np.max(x, p), -2, 2, ['max'], false, true),
+  reduction('min', (x, p) => np.min(x, p), -2, 2, ['min'], false, true),
+  reduction('nanmax', (x, p) => np.nanmax(x, p), -2, 2, ['nanmax'], false, true),
+  reduction('nanmin', (x, p) => np.nanmin(x, p), -2, 2, ['nanmin'], false, true),
+  reduction('mean', (x, p) => np.mean(x, p), -2, 2, ['mean'], false, true),
+  reduction('var', (x, p) => np.var(x, p), -2, 2, ['var'], false, true),
+  // (dims of 2 or 3: the std of one element is 0, where sqrt's gradient is NaN, as PyTorch's)
+  reduction('std', (x, p) => np.std(x, { ...p, ddof: 0 }), -2, 2, ['std'], false, true,
+    fc.integer({ min: 1, max: 3 }).chain((n) => fc.array(fc.integer({ min: 2, max: 3 }), { minLength: n, maxLength: n }))),
+  reduction('nanmean', (x, p) => np.nanmean(x, p), -2, 2, ['nanmean', 'count_nonnan'], false, true),
+  reduction('nanvar', (x, p) => np.nanvar(x, p), -2, 2, ['nanvar'], false, true),
+  reduction('ptp', (x, p) => np.ptp(x, p), -2, 2, ['ptp'], false, true),
+  reduction('average', (x, p) => np.average(x, { axis: p.axis, keepdims: p.keepdims }), -2, 2, ['average'], false, true),
+  scan('sort', (x, axis) => np.sort(x, { axis }).mul(np.arange(1, 1 + x.size, { dtype: 'float64' }).reshape(axis === null ? [x.size] : x.shape))),
+  scan('partition', (x, axis) => {
+    const a = axis === null ? np.ravel(x) : x;
+    const ax = axis === null ? 0 : axis < 0 ? axis + x.ndim : axis;
+    return np.partition(a, Math.floor(a.shape[ax]! / 2), { axis: ax }).mul(np.arange(1, 1 + a.size, { dtype: 'float64' }).reshape(a.shape));
+  }),
+  reduction('median', (x, p) => np.median(x, p), -2, 2, ['median', 'quantile'], false, true),
+  reduction('nanmedian', (x, p) => np.nanmedian(x, p), -2, 2, ['nanmedian'], true, true),
+  ...(['linear', 'lower', 'higher', 'midpoint', 'nearest', 'hazen', 'weibull', 'median_unbiased', 'inverted_cdf', 'closest_observation'] as const).map((method) =>
+    reduction(`quantile (${method})`, (x, p) => np.quantile(x, [0.2, 0.55, 0.9], { ...p, method }), -2, 2, ['quantile'], false, true)),
+  reduction('percentile', (x, p) => np.percentile(x, 37, p), -2, 2, ['percentile'], false, true),
+  {
+    ops: ['bincount'], label: 'bincount (weights)',
+    gen: fc.record({ inputs: inputArb(gShape(1, 1), -2, 2).map((x) => [x]), p: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 3, maxLength: 3 }) }),
+    f: ([w], bins) => np.bincount(np.array(bins.slice(0, w!.size)), { weights: w! }),
+  } as GradCase<any>,
+  {
+    ops: ['average'], label: 'average (weights, returned)',
+    gen: gShape(1, 3).chain((s) => fc.record({
+      inputs: fc.tuple(inputArb(fc.constant(s), -2, 2), inputArb(fc.constant(s), 0.5, 2)),
+      p: fc.integer({ min: 0, max: s.length - 1 }),
+    })),
+    f: ([a, w], axis) => {
+      const [avg, scl] = np.average(a!, { weights: w!, axis, returned: true });
+      return avg.add(scl.mul(0.3));
+    },
+  } as GradCase<any>,
+  scan('cumsum', (x, axis) => np.cumsum(x, axis)),
+  scan('cumprod', (x, axis) => np.cumprod(x, axis), 0.5, 1.5),
+  scan('nancumsum', (x, axis) => np.nancumsum(x, axis), -2, 2, true),
+  scan('nancumprod', (x, axis) => np.nancumprod(x, axis), 0.5, 1.5, true),
+];
+
+const MOVEMENT: GradCase<undefined>[] = [
+  {
+    ops: ['reshape'], label: 'reshape',
+    gen: fc.record({ inputs: inputArb(gShape(), -2, 2).map((x) => [x]), p: none }),
+    f: ([x]) => np.reshape(x!, [-1]).mul(np.arange(x!.size, { dtype: 'float64' })),
+  },
+  {
+    ops: ['transpose'], label: 'transpose',
+    gen: fc.record({ inputs: inputArb(gShape(2, 3), -2, 2).map((x) => [x]), p: none }),
+    f: ([x]) => np.transpose(x!).mul(np.arange(x!.size, { dtype: 'float64' }).reshape([...x!.shape].reverse())),
+  },
+  {
+    ops: ['expand_to'], label: 'expand_to (broadcasting in a vjp)',
+    gen: fc.record({ inputs: inputArb(gShape(1, 3), -2, 2).map((x) => [x]), p: none }),
+    f: ([x]) => np.sum(x!, { axis: 0 }).mul(x!), // sum's vjp broadcasts back
+  },
+];
+
+const CASES: GradCase<any>[] = [...ELEMENTWISE, ...REDUCTIONS, ...MOVEMENT];
+
+describe('gradients vs finite differences (float64)', () => {
+  CASES.forEach((c, i) => {
+    it(c.label, () => gradcheck(c, 100 + i));
+  });
+
+  it('prod with zeros in the reduced lanes (one zero: the product of the others; two: none)', () => {
+    gradcheck({
+      ops: ['prod'], label: 'prod with zeros',
+      gen: fc.record({ inputs: fc.constant([{ shape: [3, 4], data: [0, 1.5, 2, 0.5, 0, 0, 1.2, 3, 0.7, 1.1, 1.3, 0.9], transposed: false }]), p: fc.constantFrom(0, 1, null) }),
+      f: ([x], axis) => np.prod(x!, axis),
+    }, 7);
+  });
+});
+
+// ---- second order: the gradient of a recorded gradient (create_graph) vs finite differences of
+// the first gradient --------------------------------------------------------------------------
+
+/**
+ * x ↦ d/dx sum(f(x) · u): while recording (the checked path) through autograd.grad with
+ * create_graph; otherwise (finite differences) computed plainly on a fresh variable.
+ */
+function firstGradient<P>(f: (xs: NDArray[], p: P) => NDArray): (xs: NDArray[], p: P) => NDArray {
+  const head = (y: NDArray): NDArray => np.sum(y.mul(np.arange(1, 1 + y.size, { dtype: 'float64' }).reshape(y.shape).mul(0.37).add(0.5)));
+  return (xs, p) => {
+    if (autograd.is_recording()) return autograd.grad(head(f(xs, p)), xs[0]!, { create_graph: true });
+    const v = xs[0]!.copy();
+    v.attach_grad();
+    const y = autograd.record(() => head(f([v, ...xs.slice(1).map((x) => x.detach())], p)));
+    return autograd.grad(y, v);
+  };
+}
+const SMOOTH = new Set(['exp', 'exp2', 'expm1', 'log', 'log2', 'log10', 'log1p', 'sqrt', 'cbrt', 'square', 'reciprocal', 'sin', 'cos', 'tan',
+  'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'arcsinh', 'arccosh', 'arctanh', 'multiply', 'true_divide', 'power', 'float_power',
+  'hypot', 'arctan2', 'logaddexp', 'logaddexp2', 'prod', 'var', 'std', 'nanvar', 'cumprod']);
+/** Piecewise-linear ops (their own second derivative is 0): checked on x² so their vjp runs recorded. */
+const LINEAR = new Set(['absolute', 'maximum', 'clip', 'where', 'sum', 'nansum', 'max', 'min', 'mean', 'average', 'ptp', 'cumsum', 'sort', 'reshape', 'transpose']);
+const squaredFirst = <P>(f: (xs: NDArray[], p: P) => NDArray) => (xs: NDArray[], p: P): NDArray => f([xs[0]!.mul(xs[0]!), ...xs.slice(1)], p);
+const SECOND: GradCase<any>[] = [
+  ...CASES.filter((c) => SMOOTH.has(c.label)).map((c) => ({ ...c, label: `${c.label} (second order)`, f: firstGradient(c.f), runs: 3, tol: 1e-4 })),
+  ...CASES.filter((c) => LINEAR.has(c.label)).map((c) => ({ ...c, label: `${c.label} of x² (second order)`, f: firstGradient(squaredFirst(c.f)), runs: 3, tol: 1e-4 })),
+];
+
+describe('second-order gradients (create_graph) vs finite differences of the first', () => {
+  SECOND.forEach((c, i) => {
+    it(c.label, () => gradcheck(c, 500 + i));
+  });
+});
+
+// ---- the registry: every op either has a gradient and a case above, or is reported ----------
+
+// (stop_gradient and detach are checked by value in tests/autograd_api.test.ts: finite differences
+// can't see a stopped gradient)
+const covered = new Set(CASES.flatMap((c) => c.ops).concat('prod', 'stop_gradient', 'detach'));
+/** Ops whose outputs are all integers or booleans (indices, masks, counts): nothing to differentiate. */
+function indexValued(name: string): boolean {
+  const op = allOps().find((o) => o.name === name)!;
+  if (op.kind === 'elementwise' || op.kind === 'reduce') return op.parsedLoops.every((l) => l.outputs.every((d) => d === 'bool' || !d.startsWith('float') && !d.startsWith('bfloat')));
+  if (op.kind === 'movement') return false;
+  try {
+    const metas = op.infer!(Array.from({ length: op.nin }, () => ({ shape: [3], dtype: 'float64' as const })), op.attrs);
+    return metas.every((m) => !m.dtype.startsWith('float'));
+  } catch {
+    return false;
+  }
+}
+
+describe('op registry: gradients', () => {
+  const ops = allOps().map((o) => o.name).sort();
+  it('finds the ops', () => expect(ops.length).toBeGreaterThan(100));
+  for (const name of ops) {
+    const op = allOps().find((o) => o.name === name)!;
+    if (indexValued(name)) continue;
+    if (!op.vjp && !op.stopsGradient) it.todo(`'${name}' (${op.kind}) has no vjp: backward through it raises`);
+    else if (!covered.has(name)) it.todo(`'${name}' has a vjp but no finite-difference case in tests/autograd_ops.test.ts`);
+    else it(`'${name}' has a vjp and a case`, () => expect(covered.has(name)).toBe(true));
+  }
+});
