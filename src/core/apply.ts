@@ -4,7 +4,7 @@ import type { Device, Operand } from '../backends/backend.js';
 import { beforeWrite, context } from './context.js';
 import { backendOf, defaultDevice } from './device.js';
 import {
-  type Casting, type DType, type WeakKind, canCast, defaults, intFits, isFloat, isInteger, kindOf, resultType,
+  DTYPES, type Casting, type DType, type WeakKind, canCast, defaults, intFits, isFloat, isInteger, kindOf, resultType,
 } from './dtype.js';
 import { NDArray, type Scalar } from './ndarray.js';
 import { type Loop, type Op, resolveLoop } from './op.js';
@@ -178,12 +178,16 @@ export function applyElementwise<A extends object>(op: Op<A>, inputs: readonly I
 
 // Loop resolution per op and input dtypes, for the fast path (it depends on nothing else but the
 // default float dtype, which is part of the key).
-const loopCache = new WeakMap<Op<object>, Map<string, Loop | null>>();
+const loopCache = new WeakMap<Op<object>, Map<number, Loop | null>>();
+
+const dtypeIndex = new Map<DType, number>(DTYPES.map((d, i) => [d, i]));
 
 function cachedLoop(op: Op<object>, dtypes: readonly DType[]): Loop | undefined {
   let m = loopCache.get(op);
   if (!m) loopCache.set(op, (m = new Map()));
-  const key = defaults.float + dtypes.join(',');
+  // A number, not a joined string: this runs on every small op.
+  let key = defaults.float === 'float64' ? 1 : 0;
+  for (const d of dtypes) key = key * 32 + 2 + dtypeIndex.get(d)!;
   let l = m.get(key);
   if (l === undefined) m.set(key, (l = resolveLoop(op, dtypes, {}) ?? null));
   return l ?? undefined;

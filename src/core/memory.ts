@@ -63,14 +63,45 @@ function watch(arr: Tracked, storage: Storage, device: Device): void {
   arr._finalized = true;
 }
 
+// Arrays made outside any scope wait in a nursery before the finalizer watches them: most are
+// temporaries disposed within the same task, and a registration plus its unregistration costs more
+// than the rest of a small op. The nursery drains at the next macrotask, or at once when it holds
+// many arrays or bytes, so a forgotten array is watched (and freed by the GC) only a little later.
+// Entries are flat triples (array, storage, device) to avoid an object per array.
+const NURSERY_MAX = 3 * 2048;
+const NURSERY_MAX_BYTES = 256 << 20;
+let nursery: unknown[] = [];
+let nurseryBytes = 0;
+let drainPending = false;
+
+function drainNursery(): void {
+  drainPending = false;
+  const n = nursery;
+  nursery = [];
+  nurseryBytes = 0;
+  for (let i = 0; i < n.length; i += 3) {
+    const arr = n[i] as Tracked & Disposable;
+    if (!arr.isDisposed && !arr._finalized) watch(arr, n[i + 1] as Storage, n[i + 2] as Device);
+  }
+}
+
 export function trackNew(arr: Tracked, storage: Storage, device: Device): void {
   storage.retain();
   counter(device).arrays++;
   const s = scopes.getStore();
   // Inside np.scope the scope frees the array, so the (costly) finalizer registration waits until
   // the array outlives its scope.
-  if (s) s.arrays.push(arr as unknown as Disposable);
-  else watch(arr, storage, device);
+  if (s) {
+    s.arrays.push(arr as unknown as Disposable);
+    return;
+  }
+  nursery.push(arr, storage, device);
+  nurseryBytes += storage.nbytes;
+  if (nursery.length >= NURSERY_MAX || nurseryBytes >= NURSERY_MAX_BYTES) drainNursery();
+  else if (!drainPending) {
+    drainPending = true;
+    setImmediate(drainNursery).unref();
+  }
 }
 
 export function trackDisposed(arr: Tracked, storage: Storage, device: Device): void {
