@@ -190,6 +190,8 @@ export function loopsOf(types: string, pattern: string): string[] {
 export const BOOL = '?';
 export const INTS = 'bBhHiIqQ';
 export const FLOATS = 'eEfd';
+/** complex64, complex128 (after the floats in NumPy's loop order). */
+export const COMPLEX = 'FD';
 
 export const floatLoops = ['ee->e', 'EE->E', 'ff->f', 'dd->d'];
 export const floatLoops1 = ['e->e', 'E->E', 'f->f', 'd->d'];

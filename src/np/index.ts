@@ -60,3 +60,5 @@ export { isclose, allclose } from './math/isclose.js';
 export type { IscloseOptions } from './math/isclose.js';
 export { array_equal, array_equiv } from './math/array_equal.js';
 export type { UfuncOptions, Ufunc2Options } from './ufunc.js';
+export * from './complex/index.js';
+export * as fft from './fft/index.js';

@@ -1,11 +1,11 @@
-import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { binary } from '../ufunc.js';
 
 export const fminOp = defineOp({
   name: 'fmin',
   kind: 'elementwise',
   nin: 2,
-  loops: [...loopsOf(BOOL + INTS + FLOATS, 'TT->T')],
+  loops: [...loopsOf(BOOL + INTS + FLOATS + COMPLEX, 'TT->T')],
   scalar: (a, b) => a.fmin(b),
 });
 

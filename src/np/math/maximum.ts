@@ -5,7 +5,7 @@ export const maximumOp = defineOp({
   name: 'maximum',
   kind: 'elementwise',
   nin: 2,
-  loops: ['??->?', ...intLoops, ...floatLoops],
+  loops: ['??->?', ...intLoops, ...floatLoops, 'FF->F', 'DD->D'],
   scalar: (a, b) => a.maximum(b), // NaN propagates (np.fmax ignores it)
 });
 

@@ -5,7 +5,7 @@ export const minimumOp = defineOp({
   name: 'minimum',
   kind: 'elementwise',
   nin: 2,
-  loops: ['??->?', ...intLoops, ...floatLoops],
+  loops: ['??->?', ...intLoops, ...floatLoops, 'FF->F', 'DD->D'],
   scalar: (a, b) => a.minimum(b), // NaN propagates (np.fmin ignores it)
 });
 

@@ -5,7 +5,7 @@ export const multiplyOp = defineOp({
   name: 'multiply',
   kind: 'elementwise',
   nin: 2,
-  loops: ['??->?', ...intLoops, ...floatLoops],
+  loops: ['??->?', ...intLoops, ...floatLoops, 'FF->F', 'DD->D'],
   scalar: (a, b) => a.mul(b),
 });
 

@@ -1,11 +1,11 @@
-import { FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { binary } from '../ufunc.js';
 
 export const powerOp = defineOp({
   name: 'power',
   kind: 'elementwise',
   nin: 2,
-  loops: [...loopsOf(INTS, 'TT->T'), ...loopsOf(FLOATS, 'TT->T')],
+  loops: [...loopsOf(INTS, 'TT->T'), ...loopsOf(FLOATS + COMPLEX, 'TT->T')],
   scalar: (a, b) => a.power(b),
 });
 

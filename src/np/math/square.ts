@@ -1,11 +1,11 @@
-import { FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
 
 export const squareOp = defineOp({
   name: 'square',
   kind: 'elementwise',
   nin: 1,
-  loops: loopsOf(INTS + FLOATS, 'T->T'),
+  loops: loopsOf(INTS + FLOATS + COMPLEX, 'T->T'),
   scalar: (a) => a.mul(a),
 });
 

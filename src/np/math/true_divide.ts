@@ -6,7 +6,7 @@ export const trueDivideOp = defineOp({
   name: 'true_divide',
   kind: 'elementwise',
   nin: 2,
-  loops: floatLoops,
+  loops: [...floatLoops, 'FF->F', 'DD->D'],
   // NumPy's true-division resolver: integer and bool inputs divide in float64 (then the
   // default-float rule of src/core/op.ts applies).
   resolve: (inputs, _attrs, op) =>

@@ -8,3 +8,4 @@ import './nonzero.js';
 import './unique.js';
 import './isin.js';
 import './histogram.js';
+import './fft.js';
