@@ -20,7 +20,7 @@ template <class T> struct cplx {
   friend cplx operator*(cplx a, cplx b) { return {a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re}; }
   // NumPy's complex divide (Smith's method; x/0 gives inf or nan parts like the real division)
   friend cplx operator/(cplx a, cplx b) {
-    const T br = b.re < 0 ? -b.re : b.re, bi = b.im < 0 ? -b.im : b.im;
+    const T br = __builtin_fabs(b.re), bi = __builtin_fabs(b.im);  // (|-0| is +0: a/0 gets NumPy's signs)
     if (br >= bi) {
       if (br == 0 && bi == 0) return {a.re / br, a.im / br};
       const T rat = b.im / b.re, scl = T(1) / (b.re + b.im * rat);

@@ -15,11 +15,25 @@ export class Complex {
   equals(o: Complex): boolean { return this.re === o.re && this.im === o.im; }
 }
 
-/** Python's repr of a float, without a trailing '.0' for integers (as in complex repr: (1+2j)). */
+/**
+ * Python's repr of a finite float (shortest digits; scientific below 1e-4 and from 1e16), without
+ * the '.0' of integral values, as complex's repr writes its parts: (1+2j), (1e+20-1e-05j).
+ */
 function pyFloat(v: number): string {
-  if (Number.isInteger(v) && Math.abs(v) < 1e16) return Object.is(v, -0) ? '-0' : String(v);
-  const s = String(v);
-  return s.replace(/e\+?/, 'e+').replace('e+-', 'e-');
+  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
+  const [mant, expStr] = v.toExponential().split('e') as [string, string];
+  const e = Number(expStr);
+  const neg = mant.startsWith('-');
+  const digits = mant.replace('-', '').replace('.', '');
+  const sign = neg ? '-' : '';
+  if (e < -4 || e >= 16) {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${m}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  }
+  if (e < 0) return `${sign}0.${'0'.repeat(-e - 1)}${digits}`;
+  const int = digits.slice(0, e + 1).padEnd(e + 1, '0');
+  const frac = digits.slice(e + 1);
+  return `${sign}${int}${frac ? `.${frac}` : ''}`;
 }
 
 export const isComplexValue = (v: unknown): v is Complex => v instanceof Complex;

@@ -55,7 +55,7 @@ if ml_dtypes is not None:
     BASE_NS["bfloat16"] = ml_dtypes.bfloat16
 
 SAFE = 2**53 - 1
-SUPPORTED_CHARS = set("?bBhHiIlLqQefd")
+SUPPORTED_CHARS = set("?bBhHiIlLqQefdFD")
 MAGIC = b"\x93NUMPY"
 
 

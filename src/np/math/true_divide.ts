@@ -1,4 +1,4 @@
-import { isFloat } from '../../core/dtype.js';
+import { isInexact } from '../../core/dtype.js';
 import { defineOp, floatLoops, linearSearch } from '../../core/op.js';
 import { binary } from '../ufunc.js';
 
@@ -10,7 +10,7 @@ export const trueDivideOp = defineOp({
   // NumPy's true-division resolver: integer and bool inputs divide in float64 (then the
   // default-float rule of src/core/op.ts applies).
   resolve: (inputs, _attrs, op) =>
-    inputs.some(isFloat) ? linearSearch(op.parsedLoops, inputs) : op.parsedLoops.find((l) => l.sig === 'dd->d'),
+    inputs.some(isInexact) ? linearSearch(op.parsedLoops, inputs) : op.parsedLoops.find((l) => l.sig === 'dd->d'),
   scalar: (a, b) => a.div(b),
 });
 
