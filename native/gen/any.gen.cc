@@ -2,6 +2,7 @@
 // any: ?->? b->? B->? h->? H->? i->? I->? q->? Q->? e->? E->? f->? d->? F->? D->?
 #include "elementwise.h"
 #include "reduce.h"
+#include "complex_math.h"
 
 namespace qk {
 namespace QK_ISA {

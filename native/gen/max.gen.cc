@@ -2,6 +2,7 @@
 // max: ?->? b->b B->B h->h H->H i->i I->I q->q Q->Q e->e E->E f->f d->d F->F D->D
 #include "elementwise.h"
 #include "reduce.h"
+#include "complex_math.h"
 
 namespace qk {
 namespace QK_ISA {

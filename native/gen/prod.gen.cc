@@ -2,6 +2,7 @@
 // prod: ?->q b->q B->Q h->q H->Q i->q I->Q q->q Q->Q e->e E->E f->f d->d F->F D->D ?->? b->b B->B h->h H->H i->i I->I
 #include "elementwise.h"
 #include "reduce.h"
+#include "complex_math.h"
 
 namespace qk {
 namespace QK_ISA {

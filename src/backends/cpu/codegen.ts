@@ -152,6 +152,8 @@ function opFile(op: Op<object>): string {
     `// ${op.name}: ${op.parsedLoops.map((l) => l.sig).join(' ')}`,
     '#include "elementwise.h"',
     ...(op.kind === 'reduce' ? ['#include "reduce.h"'] : []),
+    // complex math only where a loop has complex operands (real kernels stay as they were)
+    ...(op.parsedLoops.some((l) => [...l.inputs, ...l.outputs].some(isCplx)) ? ['#include "complex_math.h"'] : []),
     '',
     'namespace qk {',
     'namespace QK_ISA {',
