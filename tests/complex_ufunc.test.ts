@@ -157,7 +157,17 @@ describe('complex reductions', () => {
     });
   });
 
-  it('sorting complex raises clearly (not supported yet)', () => {
-    expect(() => np.scope(() => np.sort(np.array([C(2, 1), C(1, 1)])))).toThrow(/sort/);
+  it('ops not supported for complex yet raise a TypeError naming the op (NumPy computes them)', () => {
+    const z = (): NDArray => np.array([C(2, 1), C(1, 1), C(0, -1)]);
+    const cases: [RegExp, () => unknown][] = [
+      [/^sort: complex dtypes are not supported yet/, () => np.sort(z())],
+      [/^argsort: complex dtypes are not supported yet/, () => np.argsort(z())],
+      [/^unique: complex dtypes are not supported yet/, () => np.unique(z())],
+      [/^searchsorted: complex dtypes are not supported yet/, () => np.searchsorted(z(), z())],
+      [/complex dtypes are not supported yet/, () => np.argmax(z())],
+      [/complex dtypes are not supported yet/, () => np.median(z())],
+      [/complex dtypes are not supported yet/, () => np.nonzero(z())],
+    ];
+    for (const [re, f] of cases) expect(() => np.scope(f as () => NDArray), String(re)).toThrow(re);
   });
 });

@@ -387,6 +387,8 @@ void k_clip_eee_e(char** p, const int64_t* s, int64_t n);
 void k_clip_EEE_E(char** p, const int64_t* s, int64_t n);
 void k_clip_fff_f(char** p, const int64_t* s, int64_t n);
 void k_clip_ddd_d(char** p, const int64_t* s, int64_t n);
+void k_clip_FFF_F(char** p, const int64_t* s, int64_t n);
+void k_clip_DDD_D(char** p, const int64_t* s, int64_t n);
 void k_conjugate_b_b(char** p, const int64_t* s, int64_t n);
 void k_conjugate_B_B(char** p, const int64_t* s, int64_t n);
 void k_conjugate_h_h(char** p, const int64_t* s, int64_t n);
@@ -477,6 +479,7 @@ void k_fabs_E_E(char** p, const int64_t* s, int64_t n);
 void k_fabs_f_f(char** p, const int64_t* s, int64_t n);
 void k_fabs_d_d(char** p, const int64_t* s, int64_t n);
 void k_float_power_dd_d(char** p, const int64_t* s, int64_t n);
+void k_float_power_DD_D(char** p, const int64_t* s, int64_t n);
 void k_floor_x_x(char** p, const int64_t* s, int64_t n);
 void k_floor_b_b(char** p, const int64_t* s, int64_t n);
 void k_floor_B_B(char** p, const int64_t* s, int64_t n);
@@ -755,6 +758,8 @@ void k_logical_and_ee_x(char** p, const int64_t* s, int64_t n);
 void k_logical_and_EE_x(char** p, const int64_t* s, int64_t n);
 void k_logical_and_ff_x(char** p, const int64_t* s, int64_t n);
 void k_logical_and_dd_x(char** p, const int64_t* s, int64_t n);
+void k_logical_and_FF_x(char** p, const int64_t* s, int64_t n);
+void k_logical_and_DD_x(char** p, const int64_t* s, int64_t n);
 void k_logical_not_x_x(char** p, const int64_t* s, int64_t n);
 void k_logical_not_b_x(char** p, const int64_t* s, int64_t n);
 void k_logical_not_B_x(char** p, const int64_t* s, int64_t n);
@@ -768,6 +773,8 @@ void k_logical_not_e_x(char** p, const int64_t* s, int64_t n);
 void k_logical_not_E_x(char** p, const int64_t* s, int64_t n);
 void k_logical_not_f_x(char** p, const int64_t* s, int64_t n);
 void k_logical_not_d_x(char** p, const int64_t* s, int64_t n);
+void k_logical_not_F_x(char** p, const int64_t* s, int64_t n);
+void k_logical_not_D_x(char** p, const int64_t* s, int64_t n);
 void k_logical_or_xx_x(char** p, const int64_t* s, int64_t n);
 void k_logical_or_bb_x(char** p, const int64_t* s, int64_t n);
 void k_logical_or_BB_x(char** p, const int64_t* s, int64_t n);
@@ -781,6 +788,8 @@ void k_logical_or_ee_x(char** p, const int64_t* s, int64_t n);
 void k_logical_or_EE_x(char** p, const int64_t* s, int64_t n);
 void k_logical_or_ff_x(char** p, const int64_t* s, int64_t n);
 void k_logical_or_dd_x(char** p, const int64_t* s, int64_t n);
+void k_logical_or_FF_x(char** p, const int64_t* s, int64_t n);
+void k_logical_or_DD_x(char** p, const int64_t* s, int64_t n);
 void k_logical_xor_xx_x(char** p, const int64_t* s, int64_t n);
 void k_logical_xor_bb_x(char** p, const int64_t* s, int64_t n);
 void k_logical_xor_BB_x(char** p, const int64_t* s, int64_t n);
@@ -794,6 +803,8 @@ void k_logical_xor_ee_x(char** p, const int64_t* s, int64_t n);
 void k_logical_xor_EE_x(char** p, const int64_t* s, int64_t n);
 void k_logical_xor_ff_x(char** p, const int64_t* s, int64_t n);
 void k_logical_xor_dd_x(char** p, const int64_t* s, int64_t n);
+void k_logical_xor_FF_x(char** p, const int64_t* s, int64_t n);
+void k_logical_xor_DD_x(char** p, const int64_t* s, int64_t n);
 void k_max_x_x(char** p, const int64_t* s, int64_t n);
 void k_max_b_b(char** p, const int64_t* s, int64_t n);
 void k_max_B_B(char** p, const int64_t* s, int64_t n);
@@ -1016,6 +1027,8 @@ void k_rint_e_e(char** p, const int64_t* s, int64_t n);
 void k_rint_E_E(char** p, const int64_t* s, int64_t n);
 void k_rint_f_f(char** p, const int64_t* s, int64_t n);
 void k_rint_d_d(char** p, const int64_t* s, int64_t n);
+void k_rint_F_F(char** p, const int64_t* s, int64_t n);
+void k_rint_D_D(char** p, const int64_t* s, int64_t n);
 void k_sign_b_b(char** p, const int64_t* s, int64_t n);
 void k_sign_B_B(char** p, const int64_t* s, int64_t n);
 void k_sign_h_h(char** p, const int64_t* s, int64_t n);
@@ -1150,6 +1163,8 @@ void k_where_xee_e(char** p, const int64_t* s, int64_t n);
 void k_where_xEE_E(char** p, const int64_t* s, int64_t n);
 void k_where_xff_f(char** p, const int64_t* s, int64_t n);
 void k_where_xdd_d(char** p, const int64_t* s, int64_t n);
+void k_where_xFF_F(char** p, const int64_t* s, int64_t n);
+void k_where_xDD_D(char** p, const int64_t* s, int64_t n);
 
 const KernelEntry kKernels[] = {
     {"absolute:\?->\?", &k_absolute_x_x},
@@ -1534,6 +1549,8 @@ const KernelEntry kKernels[] = {
     {"clip:EEE->E", &k_clip_EEE_E},
     {"clip:fff->f", &k_clip_fff_f},
     {"clip:ddd->d", &k_clip_ddd_d},
+    {"clip:FFF->F", &k_clip_FFF_F},
+    {"clip:DDD->D", &k_clip_DDD_D},
     {"conjugate:b->b", &k_conjugate_b_b},
     {"conjugate:B->B", &k_conjugate_B_B},
     {"conjugate:h->h", &k_conjugate_h_h},
@@ -1624,6 +1641,7 @@ const KernelEntry kKernels[] = {
     {"fabs:f->f", &k_fabs_f_f},
     {"fabs:d->d", &k_fabs_d_d},
     {"float_power:dd->d", &k_float_power_dd_d},
+    {"float_power:DD->D", &k_float_power_DD_D},
     {"floor:\?->\?", &k_floor_x_x},
     {"floor:b->b", &k_floor_b_b},
     {"floor:B->B", &k_floor_B_B},
@@ -1902,6 +1920,8 @@ const KernelEntry kKernels[] = {
     {"logical_and:EE->\?", &k_logical_and_EE_x},
     {"logical_and:ff->\?", &k_logical_and_ff_x},
     {"logical_and:dd->\?", &k_logical_and_dd_x},
+    {"logical_and:FF->\?", &k_logical_and_FF_x},
+    {"logical_and:DD->\?", &k_logical_and_DD_x},
     {"logical_not:\?->\?", &k_logical_not_x_x},
     {"logical_not:b->\?", &k_logical_not_b_x},
     {"logical_not:B->\?", &k_logical_not_B_x},
@@ -1915,6 +1935,8 @@ const KernelEntry kKernels[] = {
     {"logical_not:E->\?", &k_logical_not_E_x},
     {"logical_not:f->\?", &k_logical_not_f_x},
     {"logical_not:d->\?", &k_logical_not_d_x},
+    {"logical_not:F->\?", &k_logical_not_F_x},
+    {"logical_not:D->\?", &k_logical_not_D_x},
     {"logical_or:\?\?->\?", &k_logical_or_xx_x},
     {"logical_or:bb->\?", &k_logical_or_bb_x},
     {"logical_or:BB->\?", &k_logical_or_BB_x},
@@ -1928,6 +1950,8 @@ const KernelEntry kKernels[] = {
     {"logical_or:EE->\?", &k_logical_or_EE_x},
     {"logical_or:ff->\?", &k_logical_or_ff_x},
     {"logical_or:dd->\?", &k_logical_or_dd_x},
+    {"logical_or:FF->\?", &k_logical_or_FF_x},
+    {"logical_or:DD->\?", &k_logical_or_DD_x},
     {"logical_xor:\?\?->\?", &k_logical_xor_xx_x},
     {"logical_xor:bb->\?", &k_logical_xor_bb_x},
     {"logical_xor:BB->\?", &k_logical_xor_BB_x},
@@ -1941,6 +1965,8 @@ const KernelEntry kKernels[] = {
     {"logical_xor:EE->\?", &k_logical_xor_EE_x},
     {"logical_xor:ff->\?", &k_logical_xor_ff_x},
     {"logical_xor:dd->\?", &k_logical_xor_dd_x},
+    {"logical_xor:FF->\?", &k_logical_xor_FF_x},
+    {"logical_xor:DD->\?", &k_logical_xor_DD_x},
     {"max:\?->\?", &k_max_x_x},
     {"max:b->b", &k_max_b_b},
     {"max:B->B", &k_max_B_B},
@@ -2163,6 +2189,8 @@ const KernelEntry kKernels[] = {
     {"rint:E->E", &k_rint_E_E},
     {"rint:f->f", &k_rint_f_f},
     {"rint:d->d", &k_rint_d_d},
+    {"rint:F->F", &k_rint_F_F},
+    {"rint:D->D", &k_rint_D_D},
     {"sign:b->b", &k_sign_b_b},
     {"sign:B->B", &k_sign_B_B},
     {"sign:h->h", &k_sign_h_h},
@@ -2297,6 +2325,8 @@ const KernelEntry kKernels[] = {
     {"where:\?EE->E", &k_where_xEE_E},
     {"where:\?ff->f", &k_where_xff_f},
     {"where:\?dd->d", &k_where_xdd_d},
+    {"where:\?FF->F", &k_where_xFF_F},
+    {"where:\?DD->D", &k_where_xDD_D},
 };
 const int kNumKernels = sizeof(kKernels) / sizeof(kKernels[0]);
 

@@ -81,6 +81,10 @@ template <class T> static inline cplx<T> qkc_log1p(cplx<T> z) {
   const T l = qkr_hypot(z.re + 1, z.im);
   return {qkr_log(l), qkr_atan2(z.im, z.re + 1)};
 }
+// rint: each part to the nearest integer, half to even
+static inline float qkr_rint(float x) { return __builtin_nearbyintf(x); }
+static inline double qkr_rint(double x) { return __builtin_nearbyint(x); }
+template <class T> static inline cplx<T> qkc_rint(cplx<T> z) { return {qkr_rint(z.re), qkr_rint(z.im)}; }
 template <class T> static inline T qkc_abs(cplx<T> z) { return qkr_hypot(z.re, z.im); }
 template <class T> static inline cplx<T> qkc_conj(cplx<T> z) { return {z.re, -z.im}; }
 template <class T> static inline cplx<T> qkc_square(cplx<T> z) { return z * z; }

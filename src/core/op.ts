@@ -76,6 +76,8 @@ export interface OpSpec<A extends object> {
   view?(input: ViewLayout, attrs: A): ViewLayout | null;
   /** Non-elementwise: output metadata from input metadata only. */
   infer?(inputs: readonly TensorMeta[], attrs: A): TensorMeta[];
+  /** Opaque ops: whether the kernels take complex inputs (others raise a clear TypeError for them). */
+  readonly acceptsComplex?: boolean;
 }
 
 export interface Op<A extends object = object> extends OpSpec<A> {

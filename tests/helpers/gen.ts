@@ -19,6 +19,14 @@ export const SEED = 20250611;
 export const ALL_DTYPES: readonly DType[] = DTYPES;
 /** The dtypes NumPy itself has (bfloat16 comes from ml_dtypes in the oracle). */
 export const NUMPY_DTYPES: readonly DType[] = DTYPES.filter((d) => d !== 'bfloat16');
+/**
+ * Real dtypes only: for ops NumPy defines for complex but quark does not support on complex yet
+ * (sorting, sets, searching, histograms, quantiles, arg-reductions, var/std, the nan- folds); those
+ * raise for complex, tested in tests/complex_*.test.ts.
+ */
+export const REAL_DTYPES: readonly DType[] = DTYPES.filter((d) => kindOf(d) !== 'c');
+export const NUMPY_REAL_DTYPES: readonly DType[] = NUMPY_DTYPES.filter((d) => kindOf(d) !== 'c');
+export const COMPLEX_DTYPES: readonly DType[] = DTYPES.filter((d) => kindOf(d) === 'c');
 export const INT_DTYPES: readonly DType[] = DTYPES.filter((d) => kindOf(d) === 'i' || kindOf(d) === 'u');
 export const FLOAT_DTYPES: readonly DType[] = DTYPES.filter((d) => kindOf(d) === 'f');
 /** dtypes that ml_dtypes promotes with bfloat16 the way quark does (others have no common dtype there). */

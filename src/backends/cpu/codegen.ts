@@ -63,7 +63,7 @@ const qkc = (name: string): CppFn => (a) => `qkc_${name}(${a.join(', ')})`;
 const CPP_COMPLEX_FNS: Partial<Record<ScalarFn, CppFn>> = {
   add: op2('+'), sub: op2('-'), mul: op2('*'), div: op2('/'), neg: (a) => `(-${a[0]})`, identity: (a) => a[0]!,
   maximum: qkc('maximum'), minimum: qkc('minimum'), fmax: qkc('fmax'), fmin: qkc('fmin'),
-  power: qkc('power'), abs: qkc('abs'), sign: qkc('sign'), reciprocal: qkc('reciprocal'), conj: qkc('conj'),
+  power: qkc('power'), abs: qkc('abs'), rint: qkc('rint'), sign: qkc('sign'), reciprocal: qkc('reciprocal'), conj: qkc('conj'),
   sqrt: qkc('sqrt'), exp: qkc('exp'), exp2: qkc('exp2'), expm1: qkc('expm1'), log: qkc('log'), log2: qkc('log2'),
   log10: qkc('log10'), log1p: qkc('log1p'), sin: qkc('sin'), cos: qkc('cos'), tan: qkc('tan'), asin: qkc('asin'),
   acos: qkc('acos'), atan: qkc('atan'), sinh: qkc('sinh'), cosh: qkc('cosh'), tanh: qkc('tanh'), asinh: qkc('asinh'),

@@ -29,4 +29,5 @@ export const fftOp = defineOp<FftAttrs>({
   nin: 1,
   attrs: { kind: 0, n: 1, inverse: false, scale: 1, axis: 0, dtype: 'complex128' },
   infer,
+  acceptsComplex: true,
 });

@@ -13,7 +13,7 @@ import { replaceNaN } from './fill.js';
 export interface ScanAttrs { axis: number; dtype: DType }
 
 const infer = ([x]: readonly TensorMeta[], { dtype }: ScanAttrs): TensorMeta[] => [{ shape: x!.shape, dtype }];
-const scanOp = (name: string) => defineOp<ScanAttrs>({ name, kind: 'opaque', nin: 1, attrs: { axis: 0, dtype: 'float32' }, infer });
+const scanOp = (name: string) => defineOp<ScanAttrs>({ name, kind: 'opaque', nin: 1, attrs: { axis: 0, dtype: 'float32' }, infer, acceptsComplex: true });
 export const cumsumOp = scanOp('cumsum');
 export const cumprodOp = scanOp('cumprod');
 /** NaN reads as 0 (nancumsum) / 1 (nancumprod). */
