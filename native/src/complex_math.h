@@ -85,7 +85,19 @@ template <class T> static inline cplx<T> qkc_log1p(cplx<T> z) {
 static inline float qkr_rint(float x) { return __builtin_nearbyintf(x); }
 static inline double qkr_rint(double x) { return __builtin_nearbyint(x); }
 template <class T> static inline cplx<T> qkc_rint(cplx<T> z) { return {qkr_rint(z.re), qkr_rint(z.im)}; }
-template <class T> static inline T qkc_abs(cplx<T> z) { return qkr_hypot(z.re, z.im); }
+// |z| as NumPy's absolute loop computes it (loops_unary_complex: not libm's hypot): an infinite
+// part gives inf, a NaN part nan, else larger * sqrt(1 + (smaller/larger)^2) with a fused multiply-add
+static inline float qkr_fma(float a, float b, float c) { return __builtin_fmaf(a, b, c); }
+static inline double qkr_fma(double a, double b, double c) { return __builtin_fma(a, b, c); }
+template <class T> static inline T qkc_abs(cplx<T> z) {
+  T re = __builtin_fabs(z.re), im = __builtin_fabs(z.im);
+  const T inf = __builtin_inf();
+  if (re == inf || im == inf) return inf;
+  if (re != re || im != im) return __builtin_nan("");
+  const T larger = re > im ? re : im, smaller = re > im ? im : re;
+  const T ratio = larger == 0 ? T(0) : smaller / larger;
+  return __builtin_sqrt(qkr_fma(ratio, ratio, T(1))) * larger;
+}
 template <class T> static inline cplx<T> qkc_conj(cplx<T> z) { return {z.re, -z.im}; }
 template <class T> static inline cplx<T> qkc_square(cplx<T> z) { return z * z; }
 // CFLOAT_reciprocal: Smith's method for 1/z
