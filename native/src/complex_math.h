@@ -88,6 +88,8 @@ template <class T> static inline cplx<T> qkc_rint(cplx<T> z) { return {qkr_rint(
 // |z| as NumPy's absolute loop computes it (loops_unary_complex: not libm's hypot): an infinite
 // part gives inf, a NaN part nan, else larger * sqrt(1 + (smaller/larger)^2) with a fused multiply-add
 static inline float qkr_fma(float a, float b, float c) { return __builtin_fmaf(a, b, c); }
+static inline float qkr_sqrt(float x) { return __builtin_sqrtf(x); }
+static inline double qkr_sqrt(double x) { return __builtin_sqrt(x); }
 static inline double qkr_fma(double a, double b, double c) { return __builtin_fma(a, b, c); }
 template <class T> static inline T qkc_abs(cplx<T> z) {
   T re = __builtin_fabs(z.re), im = __builtin_fabs(z.im);
@@ -96,7 +98,7 @@ template <class T> static inline T qkc_abs(cplx<T> z) {
   if (re != re || im != im) return __builtin_nan("");
   const T larger = re > im ? re : im, smaller = re > im ? im : re;
   const T ratio = larger == 0 ? T(0) : smaller / larger;
-  return __builtin_sqrt(qkr_fma(ratio, ratio, T(1))) * larger;
+  return qkr_sqrt(qkr_fma(ratio, ratio, T(1))) * larger;  // (in T: NumPy rounds each step)
 }
 template <class T> static inline cplx<T> qkc_conj(cplx<T> z) { return {z.re, -z.im}; }
 template <class T> static inline cplx<T> qkc_square(cplx<T> z) { return z * z; }
