@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NDArray } from '../src/core/ndarray.js';
 import { np, npx } from '../src/index.js';
 import { expectMatches, expectSameAsNumpy, toRaw } from './helpers/arrays.js';
-import { NumpyOracle } from './oracle/oracle.js';
+import { NumpyOracle, type OracleRequest } from './oracle/oracle.js';
 
 const oracle = NumpyOracle.shared();
 beforeAll(() => npx.set_np({ dtype: 'numpy' }));
@@ -36,7 +36,7 @@ function maxRelErr(ours: NDArray, exp: unknown): number {
 describe('np.fft 1-d transforms: sizes', () => {
   const SIZES = [1, 2, 3, 5, 7, 8, 12, 17, 97, 128, 1000, 1024, 4099];
   it('fft / ifft / rfft / irfft of float64 agree with NumPy to ~1e-12 relative at every size', async () => {
-    const reqs = SIZES.flatMap((n) => {
+    const reqs: OracleRequest[] = SIZES.flatMap((n): OracleRequest[] => {
       const x = np.scope(() => toRaw(real([n], n)));
       const z = np.scope(() => toRaw(cplx([n], n)));
       return [
