@@ -149,6 +149,35 @@ describe('complex reductions', () => {
     }));
   });
 
+  it('nan- folds replace NaN elements, and composite functions (ptp, average, isclose, count_nonzero, eye, diag, tril, linspace)', async () => {
+    const pyZ = 'np.array([1+2j, complex(np.nan, 0), -3+0.5j, complex(0, np.nan)])';
+    const z = (): NDArray => np.array([C(1, 2), C(NaN, 0), C(-3, 0.5), C(0, NaN)]);
+    const w = (): NDArray => np.array([C(1, 2), C(2, 0), C(-3, 0.5), C(2, -1)]);
+    const pyW = 'np.array([1+2j, 2, -3+0.5j, 2-1j])';
+    const cases: [string, () => NDArray][] = [
+      [`np.nansum(${pyZ})`, () => np.nansum(z())],
+      [`np.nanprod(${pyZ})`, () => np.nanprod(z())],
+      [`np.nancumsum(${pyZ})`, () => np.nancumsum(z())],
+      [`np.nancumprod(${pyZ})`, () => np.nancumprod(z())],
+      [`np.ptp(${pyW})`, () => np.ptp(w())],
+      [`np.average(${pyW})`, () => np.average(w())],
+      [`np.isclose(${pyW}, ${pyW} + 1e-9j)`, () => np.isclose(w(), np.add(w(), C(0, 1e-9)))],
+      [`np.asarray(np.count_nonzero(np.array([0j, 1j, 1, 0])))`, () => np.count_nonzero(np.array([C(0, 0), C(0, 1), 1, 0]))],
+      [`np.eye(3, k=1, dtype=np.complex64)`, () => np.eye(3, { k: 1, dtype: 'complex64' })],
+      [`np.diag(${pyW}, k=-1)`, () => np.diag(w(), { k: -1 })],
+      [`np.tril(${pyW}.reshape(2, 2))`, () => np.tril(np.reshape(w(), [2, 2]))],
+      [`np.triu(${pyW}.reshape(2, 2), k=1)`, () => np.triu(np.reshape(w(), [2, 2]), { k: 1 })],
+      [`np.linspace(0, 1, 3, dtype=np.complex64)`, () => np.linspace(0, 1, { num: 3, dtype: 'complex64' })],
+      [`np.arange(3, dtype=np.complex128)`, () => np.arange(3, { dtype: 'complex128' })],
+    ];
+    const exp = await oracle.evalMany(cases.map(([e]) => ({ expr: e })));
+    cases.forEach(([e, f], i) => np.scope(() => expectMatches(f(), exp[i]!, { rtol: 1e-14 }, e)));
+    for (const [re, f] of [[/^var: complex dtypes/, () => np.var(w())], [/^std: complex dtypes/, () => np.std(w())],
+      [/^nanmean: complex dtypes/, () => np.nanmean(z())], [/^nanmax: complex dtypes/, () => np.nanmax(z())]] as const) {
+      expect(() => np.scope(f as () => NDArray), String(re)).toThrow(re);
+    }
+  });
+
   it('a long sum is pairwise (error ~1e-16 relative, like NumPy\'s)', async () => {
     const exp = await oracle.eval('np.sum(np.exp(1j * np.arange(100000) * 0.001))');
     np.scope(() => {

@@ -1,5 +1,5 @@
 // np.mean and np.nanmean as NumPy computes them: a sum in the accumulation dtype, divided by the count.
-import { type DType, type DTypeLike, defaults, isFloat, isInexact, toDType } from '../../core/dtype.js';
+import { type DType, type DTypeLike, defaults, isComplex, isFloat, isInexact, toDType } from '../../core/dtype.js';
 import type { NDArray } from '../../core/ndarray.js';
 import { true_divide } from '../math/true_divide.js';
 import { astype } from '../manip/views.js';
@@ -52,6 +52,7 @@ export function checkInexact(who: string, dtype: DType | undefined, out: NDArray
 export function nanmean(a: NDArray, axisOrOptions?: Axis | MeanOptions): NDArray {
   const o = optionsOf<MeanOptions>(axisOrOptions);
   a._check('nanmean');
+  if (isComplex(a.dtype)) throw new TypeError(`nanmean: complex dtypes are not supported yet (got ${a.dtype})`);
   if (!isFloat(a.dtype)) return mean(a, o);
   const axes = reduceAxes(o.axis, a.ndim, 'nanmean');
   const dtype = o.dtype === undefined ? undefined : toDType(o.dtype, 'nanmean');
