@@ -67,6 +67,7 @@ describe('np.fft 1-d transforms: sizes', () => {
       { expr: 'np.fft.fft(np.arange(10, dtype=np.int32))' },
       { expr: 'np.fft.rfft(np.array([True, False, True]))' },
       { expr: 'np.fft.fft(np.arange(6, dtype=np.float16))' },
+      { expr: 'np.fft.irfft(np.arange(6, dtype=np.float16))' },
     ]);
     np.scope(() => {
       expectMatches(np.fft.fft(np.astype(real([50]), 'float32')), exp[0]!, { rtol: 1e-5 }, 'fft f32');
@@ -75,6 +76,7 @@ describe('np.fft 1-d transforms: sizes', () => {
       expectMatches(np.fft.fft(np.arange(10, { dtype: 'int32' })), exp[3]!, {}, 'fft int32');
       expectMatches(np.fft.rfft(np.array([true, false, true])), exp[4]!, {}, 'rfft bool');
       expectMatches(np.fft.fft(np.arange(6, { dtype: 'float16' })), exp[5]!, { rtol: 1e-5 }, 'fft f16');
+      expectMatches(np.fft.irfft(np.arange(6, { dtype: 'float16' })), exp[6]!, { rtol: 1e-3 }, 'irfft f16');
     });
   });
 

@@ -92,7 +92,14 @@ function transform1(a: NDArray, kind: FftKind, n: number | null | undefined, axi
   const src = a.dtype === inDtype ? a : castArray(a, inDtype);
   try {
     const attrs: FftAttrs = { kind, n: len, inverse, scale: scaleOf(norm, len, inverse), axis: ax, dtype: outDtype };
-    return applyOpaque(fftOp, [src], attrs)[0]!;
+    const r = applyOpaque(fftOp, [src], attrs)[0]!;
+    // NumPy 2: a half-precision input's real output (irfft, hfft) is half precision again
+    if (kind !== 2 || (a.dtype !== 'float16' && a.dtype !== 'bfloat16')) return r;
+    try {
+      return castArray(r, a.dtype);
+    } finally {
+      r.dispose();
+    }
   } finally {
     if (src !== a) src.dispose();
   }
