@@ -112,6 +112,9 @@ const PRINT_CASES: [string, () => unknown][] = [
   ['np.zeros((0, 2), np.complex64)', () => np.zeros([0, 2], { dtype: 'complex64' })],
   ['np.array(complex(-0.0, 2.5))', () => np.array(C(-0, 2.5))],
   ['np.array(complex(1.5, np.nan), dtype=np.complex64)', () => np.array(C(1.5, NaN), { dtype: 'complex64' })],
+  ['np.arange(2000).astype(np.complex128) * (0.5-1j)', () => np.multiply(np.arange(2000, { dtype: 'complex128' }), C(0.5, -1))],
+  ['(np.arange(24).astype(np.complex64) / 7 * (1+3j)).reshape(2, 3, 4)', () => np.reshape(np.multiply(np.true_divide(np.arange(24, { dtype: 'complex64' }), 7), C(1, 3)), [2, 3, 4])],
+  ['np.array([1e-5+1j, 123456.789-0.001j])', () => np.array([C(1e-5, 1), C(123456.789, -0.001)])],
 ];
 
 describe('complex printing', () => {
