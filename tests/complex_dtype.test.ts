@@ -219,6 +219,35 @@ describe('complex parts: .real, .imag, np.real/imag/conj/angle', () => {
     });
   });
 
+  it('iscomplex, isreal, real_if_close, sort_complex', async () => {
+    const exp = await oracle.evalMany([
+      { expr: 'np.iscomplex(np.array([1+1j, 2, complex(0, -0.0), complex(np.nan, np.nan)]))' },
+      { expr: 'np.isreal(np.array([1+1j, 2, complex(0, -0.0), complex(np.nan, np.nan)]))' },
+      { expr: 'np.iscomplex(np.array([1, 2]))' }, { expr: 'np.isreal(np.array([1.5]))' },
+      { expr: 'np.real_if_close(np.array([2.1 + 4e-14j, 5.2 + 3e-15j]))' },
+      { expr: 'np.real_if_close(np.array([2.1 + 4e-13j, 5.2 + 3e-15j]))' },
+      { expr: 'np.real_if_close(np.array([2.1 + 4e-5j], dtype=np.complex64))' },
+      { expr: 'np.real_if_close(np.array([2.1 + 4e-5j]), tol=1e-3)' },
+      { expr: 'np.sort_complex(np.array([5, 3, 6, 2, 1], dtype=np.int16))' },
+      { expr: 'np.sort_complex(np.array([1 + 2j, 2 - 1j, 3 - 2j, 3 - 3j, 3 + 5j]))' },
+      { expr: 'np.sort_complex(np.array([3.5, 1.5]))' },
+    ]);
+    np.scope(() => {
+      const zz = (): InstanceType<typeof np.NDArray> => np.array([C(1, 1), 2, C(0, -0), C(NaN, NaN)]);
+      expectMatches(np.iscomplex(zz()), exp[0]!, {}, 'iscomplex');
+      expectMatches(np.isreal(zz()), exp[1]!, {}, 'isreal');
+      expectMatches(np.iscomplex(np.array([1, 2])), exp[2]!, {}, 'iscomplex real');
+      expectMatches(np.isreal(np.array([1.5])), exp[3]!, {}, 'isreal real');
+      expectMatches(np.real_if_close(np.array([C(2.1, 4e-14), C(5.2, 3e-15)])), exp[4]!, {}, 'real_if_close');
+      expectMatches(np.real_if_close(np.array([C(2.1, 4e-13), C(5.2, 3e-15)])), exp[5]!, {}, 'real_if_close kept');
+      expectMatches(np.real_if_close(np.array([C(2.1, 4e-5)], { dtype: 'complex64' })), exp[6]!, {}, 'real_if_close c64');
+      expectMatches(np.real_if_close(np.array([C(2.1, 4e-5)]), 1e-3), exp[7]!, {}, 'real_if_close tol');
+      expectMatches(np.sort_complex(np.array([5, 3, 6, 2, 1], { dtype: 'int16' })), exp[8]!, {}, 'sort_complex int16');
+      expectMatches(np.sort_complex(np.array([C(1, 2), C(2, -1), C(3, -2), C(3, -3), C(3, 5)])), exp[9]!, {}, 'sort_complex');
+      expectMatches(np.sort_complex(np.array([3.5, 1.5])), exp[10]!, {}, 'sort_complex float');
+    });
+  });
+
   it('toRaw round trip through the oracle keeps complex values', async () => {
     const exp = await oracle.eval('a * 2', { a: np.scope(() => toRaw(np.array([C(1, -1), C(0.5, 2)]))) });
     np.scope(() => expectMatches(np.multiply(np.array([C(1, -1), C(0.5, 2)]), 2), exp, {}, 'x2'));

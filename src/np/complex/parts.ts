@@ -1,6 +1,6 @@
 // The parts of complex arrays: .real / .imag as views (NumPy's ndarray.real/imag), np.real, np.imag,
 // np.angle, and predicates on complex-ness.
-import { applyElementwise } from '../../core/apply.js';
+import { applyElementwise, castArray } from '../../core/apply.js';
 import { Complex } from '../../core/complex.js';
 import { isComplex, realOf } from '../../core/dtype.js';
 import { applyMovement } from '../../core/movement.js';
@@ -8,7 +8,10 @@ import { NDArray } from '../../core/ndarray.js';
 import { defineOp } from '../../core/op.js';
 import { arctan2Op } from '../math/arctan2.js';
 import { multiplyOp } from '../math/multiply.js';
-import { zeros } from '../creation/basic.js';
+import { full, zeros } from '../creation/basic.js';
+import { equalOp } from '../math/equal.js';
+import { notEqualOp } from '../math/not_equal.js';
+import { sort } from '../sorting/sort.js';
 import { asarray } from '../creation/array.js';
 import type { ArrayInput } from '../creation/array.js';
 import type { Scalar } from '../../core/ndarray.js';
@@ -77,4 +80,82 @@ export function isrealobj(x: NDArray | Scalar): boolean {
 /** A complex scalar for np.array / ops / np.full (Python's complex(re, im)). */
 export function complex(re: number, im = 0): Complex {
   return new Complex(re, im);
+}
+
+/** np.iscomplex: element-wise imag(x) != 0 (false everywhere for a real array). */
+export function iscomplex(x: NDArray | ArrayInput | Scalar): NDArray {
+  const a = x instanceof NDArray ? x : asarray(x as ArrayInput);
+  try {
+    if (!isComplex(a.dtype)) return zeros(a.shape, { dtype: 'bool', device: a.device });
+    const im = imag(a);
+    try {
+      return applyElementwise(notEqualOp, [im, 0], {});
+    } finally {
+      im.dispose();
+    }
+  } finally {
+    if (a !== x) a.dispose();
+  }
+}
+
+/** np.isreal: element-wise imag(x) == 0 (true everywhere for a real array). */
+export function isreal(x: NDArray | ArrayInput | Scalar): NDArray {
+  const a = x instanceof NDArray ? x : asarray(x as ArrayInput);
+  try {
+    if (!isComplex(a.dtype)) return full(a.shape, true, { dtype: 'bool', device: a.device });
+    const im = imag(a);
+    try {
+      return applyElementwise(equalOp, [im, 0], {});
+    } finally {
+      im.dispose();
+    }
+  } finally {
+    if (a !== x) a.dispose();
+  }
+}
+
+/**
+ * np.real_if_close(a, tol=100): the real part (a copy) when every imaginary part is below tol
+ * machine epsilons of the part's dtype (tol > 1) or below tol itself (tol <= 1); else a copy of a.
+ */
+export function real_if_close(x: NDArray | ArrayInput, tol = 100): NDArray {
+  const a = x instanceof NDArray ? x : asarray(x);
+  try {
+    if (!isComplex(a.dtype)) return castArray(a, a.dtype);
+    const eps = a.dtype === 'complex64' ? 2 ** -23 : 2 ** -52;
+    const limit = tol > 1 ? tol * eps : tol;
+    const im = imag(a);
+    const ok = (() => {
+      const raw = im._readRawSync('real_if_close');
+      for (let i = 0; i < raw.length; i++) if (!(Math.abs(raw[i] as number) < limit)) return false;
+      return true;
+    })();
+    im.dispose();
+    if (!ok) return castArray(a, a.dtype);
+    const re = real(a);
+    try {
+      return castArray(re, re.dtype);
+    } finally {
+      re.dispose();
+    }
+  } finally {
+    if (a !== x) a.dispose();
+  }
+}
+
+/** np.sort_complex: sorted (NumPy's complex order) as complex; small ints give complex64, others complex128. */
+export function sort_complex(x: NDArray | ArrayInput): NDArray {
+  const a = x instanceof NDArray ? x : asarray(x);
+  try {
+    const s = sort(a);
+    if (isComplex(s.dtype)) return s;
+    const to = ['int8', 'uint8', 'int16', 'uint16', 'bool'].includes(s.dtype) ? 'complex64' : 'complex128';
+    try {
+      return castArray(s, to);
+    } finally {
+      s.dispose();
+    }
+  } finally {
+    if (a !== x) a.dispose();
+  }
 }
