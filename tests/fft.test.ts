@@ -1,11 +1,13 @@
 // np.fft against NumPy (pocketfft): every transform over sizes (incl. primes up to 4099, where
 // Bluestein's algorithm takes over), axes, n (padding / truncation), s, norms and dtypes; the
 // frequency helpers and shifts; and the raises cases (n <= 0, bad axes, bad norm, s/axes mismatch).
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { NDArray } from '../src/core/ndarray.js';
 import { np, npx } from '../src/index.js';
 import { expectMatches, expectSameAsNumpy, toRaw } from './helpers/arrays.js';
+import { draw, show } from './helpers/gen.js';
 import { NumpyOracle, type OracleRequest } from './oracle/oracle.js';
 
 const oracle = NumpyOracle.shared();
@@ -123,6 +125,29 @@ describe('np.fft: n, axis, norm, hfft/ihfft', () => {
       const rev = z._view([6, 4], [8, -2], 7);
       expectMatches(np.fft.fft(rev), exp[1]!, { rtol: 1e-12 }, 'reversed step 2');
       rev.dispose();
+    });
+  });
+});
+
+describe('np.fft property cases', () => {
+  it('random shapes, axes, n, norms and functions (fixed seed) match NumPy', async () => {
+    const FUNCS = ['fft', 'ifft', 'rfft', 'irfft', 'hfft', 'ihfft'] as const;
+    const arb = fc.tuple(fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 3 }), fc.constantFrom(...FUNCS),
+      fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }), fc.constantFrom(undefined, 'backward', 'ortho', 'forward'),
+      fc.nat(), fc.nat(), fc.boolean());
+    const cases = draw(arb, 80, 77).map(([shape, f, n, norm, ax, seed, f32]) => ({ shape, f, n, norm, axis: (ax % shape.length) - (ax % 2 ? shape.length : 0), seed, f32 }));
+    const realIn = (f: string): boolean => f === 'rfft' || f === 'ihfft';
+    const exp = await oracle.evalMany(cases.map((c) => ({
+      expr: `np.fft.${c.f}(x.astype(${c.f32 ? (realIn(c.f) ? 'np.float32' : 'np.complex64') : 'x.dtype'}), n=${c.n ?? 'None'}, axis=${c.axis}, norm=${c.norm === undefined ? 'None' : `'${c.norm}'`})`,
+      args: { x: np.scope(() => toRaw(realIn(c.f) ? real(c.shape, c.seed) : cplx(c.shape, c.seed))) },
+    })));
+    cases.forEach((c, i) => {
+      const label = `${c.f} shape=${show(c.shape)} n=${c.n} axis=${c.axis} norm=${c.norm} f32=${c.f32}`;
+      expectSameAsNumpy(label, c.f, () => {
+        const x0 = realIn(c.f) ? real(c.shape, c.seed) : cplx(c.shape, c.seed);
+        const x = c.f32 ? np.astype(x0, realIn(c.f) ? 'float32' : 'complex64') : x0;
+        return np.fft[c.f](x, { n: c.n, axis: c.axis, norm: c.norm });
+      }, exp[i]!, { match: { rtol: c.f32 ? 2e-5 : 1e-12 } });
     });
   });
 });
