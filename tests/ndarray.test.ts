@@ -3,6 +3,7 @@
 // (a view exactly where NumPy makes one, -1 dims), ravel/flatten/transpose, and readback (tolist,
 // item, dataSync, data()) — int64/uint64 values as bigint.
 import fc from 'fast-check';
+import { Complex } from '../src/core/complex.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type DType, isBig } from '../src/core/dtype.js';
@@ -37,6 +38,9 @@ function sameValues(ours: unknown, theirs: unknown, dtype: DType, path = ''): st
     return ours === BigInt(theirs as number | bigint) ? undefined : `${path}: ${ours} vs ${show(theirs)}`;
   }
   if (typeof ours === 'number' && typeof theirs === 'number') return Object.is(ours, theirs) ? undefined : `${path}: ${ours} vs ${theirs}`;
+  if (ours instanceof Complex && theirs instanceof Complex) {
+    return Object.is(ours.re, theirs.re) && Object.is(ours.im, theirs.im) ? undefined : `${path}: ${ours.toString()} vs ${theirs.toString()}`;
+  }
   return ours === theirs ? undefined : `${path}: ${show(ours)} vs ${show(theirs)}`;
 }
 

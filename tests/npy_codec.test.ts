@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import { DTYPES, makeStorage, type DType, type TypedArray } from '../src/core/dtype.js';
+import { Complex } from '../src/core/complex.js';
 import { bf16BitsToNumber, f16BitsToNumber, numberToBf16Bits, numberToF16Bits } from '../src/core/half.js';
 import { decodeNpy, encodeNpy, type RawArray } from '../src/np/io/npy.js';
 import { decodeNpz, encodeNpz } from '../src/np/io/npz.js';
@@ -22,6 +23,14 @@ const FLOATS = [0, -0, 1.5, -2.25, NaN, Infinity, -Infinity, 65504, 6e-8, 1e-40,
 /** Deterministic values that exercise each dtype's edges. */
 function fill(dtype: DType, n: number): TypedArray {
   const s = makeStorage(dtype, n);
+  if (dtype === 'complex64' || dtype === 'complex128') {
+    // (re, im) pairs: every float edge meets another one in the imaginary part
+    for (let i = 0; i < n; i++) {
+      s[2 * i] = i < FLOATS.length ? FLOATS[i]! : (i - 7) / 3;
+      s[2 * i + 1] = FLOATS[(i + 3) % FLOATS.length]!;
+    }
+    return s;
+  }
   for (let i = 0; i < n; i++) {
     const edges = INT_EDGES[dtype];
     if (dtype === 'bool') s[i] = i % 3 === 0 ? 1 : 0;
@@ -53,7 +62,8 @@ function elemKey(dtype: DType, v: number | bigint): string {
 
 /** Element keys in C order, whatever the array's memory order. */
 function cValues(a: RawArray): string[] {
-  const n = a.data.length;
+  const lanes = a.dtype === 'complex64' || a.dtype === 'complex128' ? 2 : 1;
+  const n = a.data.length / lanes;
   const out: string[] = [];
   const nd = a.shape.length;
   // Fortran strides (in elements)
@@ -71,7 +81,7 @@ function cValues(a: RawArray): string[] {
         rem = Math.floor(rem / d);
       }
     }
-    out.push(elemKey(a.dtype, a.data[off]!));
+    out.push(lanes === 2 ? `${numKey(a.data[2 * off] as number)},${numKey(a.data[2 * off + 1] as number)}` : elemKey(a.dtype, a.data[off]!));
   }
   return out;
 }
@@ -83,6 +93,7 @@ function pyKeys(v: OracleValue): string[] {
     if (typeof x === 'boolean') return x ? 'True' : 'False';
     if (typeof x === 'bigint') return String(x);
     if (typeof x === 'number') return numKey(x);
+    if (x instanceof Complex) return `${numKey(x.re)},${numKey(x.im)}`;
     throw new Error(`unexpected ${String(x)}`);
   });
 }
@@ -274,8 +285,7 @@ result = [buf.getvalue(), a.ravel().tolist(), bool(a.flags.f_contiguous and not 
     const exprs: [string, RegExp][] = [
       ["np.array(['abc', 'de'])", /'<U3'.*string/],
       ["np.array([b'ab'])", /'\|S2'/],
-      ['np.array([1 + 2j], dtype=np.complex64)', /'<c8'.*complex/],
-      ['np.array([1 + 2j])', /'<c16'/],
+      ['np.array([1 + 2j], dtype=np.clongdouble)', /'<c32'.*complex256/],
       ["np.zeros(2, dtype=[('x', '<f4'), ('y', '<i2')])", /\[\('x', '<f4'\), \('y', '<i2'\)\].*structured/],
       ['np.array([1, None], dtype=object)', /'\|O'.*object/],
       ["np.array(['2020-01-01'], dtype='datetime64[ns]')", /'<M8\[ns\]'.*datetime/],

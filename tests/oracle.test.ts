@@ -173,7 +173,7 @@ describe('NumpyOracle: errors', () => {
 
   it('reports results quark cannot represent', async () => {
     const rs = await oracle.evalMany([
-      { expr: 'np.array([1 + 2j])' }, { expr: "np.array(['a'])" }, { expr: '{1: 2}' }, { expr: '(1, {2})' },
+      { expr: 'np.array([1 + 2j], dtype=np.clongdouble)' }, { expr: "np.array(['a'])" }, { expr: '{1: 2}' }, { expr: '(1, {2})' },
       { expr: 'np.longdouble(1)' },
     ]);
     for (const r of rs) expect(err(r).error).toBe('OracleUnsupported');

@@ -8,7 +8,7 @@ import { np, npx } from '../src/index.js';
 import type { DType } from '../src/core/dtype.js';
 import { isOracleError } from './oracle/oracle.js';
 import { expectMatches } from './helpers/arrays.js';
-import { INT_DTYPES, NUMPY_DTYPES } from './helpers/gen.js';
+import { INT_DTYPES, NUMPY_DTYPES, NUMPY_REAL_DTYPES } from './helpers/gen.js';
 import {
   type Opts, type RunSpec, axisArb, casesArb, draw, exactValue, maskArb, maybe, oracle, runCases, wideValue,
 } from './reduce_harness.js';
@@ -67,20 +67,20 @@ const ROWS: Row[] = [
     opts: (s, d) => opts(s, d, { where: true }) },
   { name: 'any', spec: { ours: call(np.any) }, kwargs: ['axis', 'keepdims', 'where'], dtypes: NUMPY_DTYPES, value: nanHeavy,
     opts: (s, d) => opts(s, d, { where: true }) },
-  { name: 'nansum', spec: { ours: call(np.nansum) }, kwargs: ['axis', 'keepdims', 'where', 'initial', 'dtype'], dtypes: NUMPY_DTYPES, value: nanHeavy,
+  { name: 'nansum', spec: { ours: call(np.nansum) }, kwargs: ['axis', 'keepdims', 'where', 'initial', 'dtype'], dtypes: NUMPY_REAL_DTYPES, value: nanHeavy,
     opts: (s, d) => opts(s, d, { where: true, initial: 'maybe', dtype: SUM_DTYPES }) },
-  { name: 'nanprod', spec: { ours: call(np.nanprod) }, kwargs: ['axis', 'keepdims', 'where', 'initial', 'dtype'], dtypes: NUMPY_DTYPES, value: nanHeavy,
+  { name: 'nanprod', spec: { ours: call(np.nanprod) }, kwargs: ['axis', 'keepdims', 'where', 'initial', 'dtype'], dtypes: NUMPY_REAL_DTYPES, value: nanHeavy,
     opts: (s, d) => opts(s, d, { where: true, initial: 'maybe', dtype: ['float64', 'float32', 'int64'] }) },
-  { name: 'nanmax', spec: { ours: call(np.nanmax), match: noZeroSign }, kwargs: ['axis', 'keepdims', 'where', 'initial'], dtypes: NUMPY_DTYPES, value: nanHeavy,
+  { name: 'nanmax', spec: { ours: call(np.nanmax), match: noZeroSign }, kwargs: ['axis', 'keepdims', 'where', 'initial'], dtypes: NUMPY_REAL_DTYPES, value: nanHeavy,
     opts: (s, d) => opts(s, d, { where: true, initial: 'maybe' }) },
-  { name: 'nanmin', spec: { ours: call(np.nanmin), match: noZeroSign }, kwargs: ['axis', 'keepdims', 'where', 'initial'], dtypes: NUMPY_DTYPES, value: nanHeavy,
+  { name: 'nanmin', spec: { ours: call(np.nanmin), match: noZeroSign }, kwargs: ['axis', 'keepdims', 'where', 'initial'], dtypes: NUMPY_REAL_DTYPES, value: nanHeavy,
     opts: (s, d) => opts(s, d, { where: true, initial: 'maybe' }) },
   { name: 'mean', spec: { ours: call(np.mean), match: (sp) => ({ rtol: sp.dtype === 'float16' ? 2e-3 : 1e-6 }) }, kwargs: ['axis', 'keepdims', 'where', 'dtype'],
     dtypes: NUMPY_DTYPES, value: exact, opts: (s, d) => opts(s, d, { where: true, dtype: ['float64', 'float32'] }) },
   // NumPy returns a Python int for axis=None: compared through np.asarray.
-  { name: 'count_nonzero', spec: { ours: call(np.count_nonzero), wrap: (e) => `np.asarray(${e})` }, kwargs: ['axis', 'keepdims'], dtypes: NUMPY_DTYPES,
+  { name: 'count_nonzero', spec: { ours: call(np.count_nonzero), wrap: (e) => `np.asarray(${e})` }, kwargs: ['axis', 'keepdims'], dtypes: NUMPY_REAL_DTYPES,
     value: nanHeavy, opts: (s, d) => opts(s, d) },
-  { name: 'ptp', spec: { ours: call(np.ptp), match: noZeroSign }, kwargs: ['axis', 'keepdims'], dtypes: NUMPY_DTYPES, value: (d) => wideValue(d),
+  { name: 'ptp', spec: { ours: call(np.ptp), match: noZeroSign }, kwargs: ['axis', 'keepdims'], dtypes: NUMPY_REAL_DTYPES, value: (d) => wideValue(d),
     opts: (s, d) => opts(s, d) },
 ];
 

@@ -11,7 +11,8 @@ import type { DType } from '../src/core/dtype.js';
 import type { NDArray } from '../src/core/ndarray.js';
 import { np, npx } from '../src/index.js';
 import { expectSameAsNumpy, toRaw } from './helpers/arrays.js';
-import { ALL_DTYPES, type ArraySpec, NUMPY_DTYPES, arraySpecArb, build, draw, pyArr, pyView, rawOf, shapeArb, show, storageValue } from './helpers/gen.js';
+// complex dtypes: not supported by these ops yet (they raise; tests/complex_ufunc.test.ts)
+import { REAL_DTYPES as ALL_DTYPES, type ArraySpec, NUMPY_REAL_DTYPES as NUMPY_DTYPES, arraySpecArb, build, draw, pyArr, pyView, rawOf, shapeArb, show, storageValue } from './helpers/gen.js';
 import { NumpyOracle, isOracleError } from './oracle/oracle.js';
 
 const oracle = NumpyOracle.shared();

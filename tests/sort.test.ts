@@ -11,7 +11,8 @@ import { numberToF16Bits } from '../src/core/half.js';
 import type { NDArray } from '../src/core/ndarray.js';
 import { np, npx } from '../src/index.js';
 import { expectMatches, expectSameAsNumpy, toRaw } from './helpers/arrays.js';
-import { ALL_DTYPES, type ArraySpec, arraySpecArb, build, draw, pyArr, pyView, rawOf, shapeArb, show, storageValue } from './helpers/gen.js';
+// complex dtypes: not supported by these ops yet (they raise; tests/complex_ufunc.test.ts)
+import { REAL_DTYPES as ALL_DTYPES, type ArraySpec, arraySpecArb, build, draw, pyArr, pyView, rawOf, shapeArb, show, storageValue } from './helpers/gen.js';
 import { NumpyOracle, type OracleValue, isOracleError } from './oracle/oracle.js';
 
 const oracle = NumpyOracle.shared();

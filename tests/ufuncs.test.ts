@@ -64,7 +64,7 @@ describe('loop lists', () => {
       const op = allOps().find((o) => o.name === name);
       if (!op) return bad.push(`${name}: no op`);
       const ours = op.loops!.filter((s) => !s.includes('E'));
-      const theirs = (res[i] as string[]).filter((s, k, all) => /^[?bBhHiIqQefd]+->[?bBhHiIqQefd]+$/.test(s) && all.indexOf(s) === k);
+      const theirs = (res[i] as string[]).filter((s, k, all) => /^[?bBhHiIqQefdFD]+->[?bBhHiIqQefdFD]+$/.test(s) && all.indexOf(s) === k);
       if (JSON.stringify(ours) !== JSON.stringify(theirs)) bad.push(`${name}: quark ${ours.join(' ')} | NumPy ${theirs.join(' ')}`);
       // bfloat16: one 'E' loop after each loop with 'e', the same loop with e -> E
       const withE = op.loops!.flatMap((s) => (s.includes('E') ? [] : s.includes('e') ? [s, s.replace(/e/g, 'E')] : [s]));

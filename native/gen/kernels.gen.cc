@@ -18,6 +18,8 @@ void k_absolute_e_e(char** p, const int64_t* s, int64_t n);
 void k_absolute_E_E(char** p, const int64_t* s, int64_t n);
 void k_absolute_f_f(char** p, const int64_t* s, int64_t n);
 void k_absolute_d_d(char** p, const int64_t* s, int64_t n);
+void k_absolute_F_f(char** p, const int64_t* s, int64_t n);
+void k_absolute_D_d(char** p, const int64_t* s, int64_t n);
 void k_add_xx_x(char** p, const int64_t* s, int64_t n);
 void k_add_bb_b(char** p, const int64_t* s, int64_t n);
 void k_add_BB_B(char** p, const int64_t* s, int64_t n);
@@ -31,6 +33,8 @@ void k_add_ee_e(char** p, const int64_t* s, int64_t n);
 void k_add_EE_E(char** p, const int64_t* s, int64_t n);
 void k_add_ff_f(char** p, const int64_t* s, int64_t n);
 void k_add_dd_d(char** p, const int64_t* s, int64_t n);
+void k_add_FF_F(char** p, const int64_t* s, int64_t n);
+void k_add_DD_D(char** p, const int64_t* s, int64_t n);
 void k_all_x_x(char** p, const int64_t* s, int64_t n);
 void k_all_b_x(char** p, const int64_t* s, int64_t n);
 void k_all_B_x(char** p, const int64_t* s, int64_t n);
@@ -44,6 +48,8 @@ void k_all_e_x(char** p, const int64_t* s, int64_t n);
 void k_all_E_x(char** p, const int64_t* s, int64_t n);
 void k_all_f_x(char** p, const int64_t* s, int64_t n);
 void k_all_d_x(char** p, const int64_t* s, int64_t n);
+void k_all_F_x(char** p, const int64_t* s, int64_t n);
+void k_all_D_x(char** p, const int64_t* s, int64_t n);
 void k_any_x_x(char** p, const int64_t* s, int64_t n);
 void k_any_b_x(char** p, const int64_t* s, int64_t n);
 void k_any_B_x(char** p, const int64_t* s, int64_t n);
@@ -57,26 +63,38 @@ void k_any_e_x(char** p, const int64_t* s, int64_t n);
 void k_any_E_x(char** p, const int64_t* s, int64_t n);
 void k_any_f_x(char** p, const int64_t* s, int64_t n);
 void k_any_d_x(char** p, const int64_t* s, int64_t n);
+void k_any_F_x(char** p, const int64_t* s, int64_t n);
+void k_any_D_x(char** p, const int64_t* s, int64_t n);
 void k_arccos_e_e(char** p, const int64_t* s, int64_t n);
 void k_arccos_E_E(char** p, const int64_t* s, int64_t n);
 void k_arccos_f_f(char** p, const int64_t* s, int64_t n);
 void k_arccos_d_d(char** p, const int64_t* s, int64_t n);
+void k_arccos_F_F(char** p, const int64_t* s, int64_t n);
+void k_arccos_D_D(char** p, const int64_t* s, int64_t n);
 void k_arccosh_e_e(char** p, const int64_t* s, int64_t n);
 void k_arccosh_E_E(char** p, const int64_t* s, int64_t n);
 void k_arccosh_f_f(char** p, const int64_t* s, int64_t n);
 void k_arccosh_d_d(char** p, const int64_t* s, int64_t n);
+void k_arccosh_F_F(char** p, const int64_t* s, int64_t n);
+void k_arccosh_D_D(char** p, const int64_t* s, int64_t n);
 void k_arcsin_e_e(char** p, const int64_t* s, int64_t n);
 void k_arcsin_E_E(char** p, const int64_t* s, int64_t n);
 void k_arcsin_f_f(char** p, const int64_t* s, int64_t n);
 void k_arcsin_d_d(char** p, const int64_t* s, int64_t n);
+void k_arcsin_F_F(char** p, const int64_t* s, int64_t n);
+void k_arcsin_D_D(char** p, const int64_t* s, int64_t n);
 void k_arcsinh_e_e(char** p, const int64_t* s, int64_t n);
 void k_arcsinh_E_E(char** p, const int64_t* s, int64_t n);
 void k_arcsinh_f_f(char** p, const int64_t* s, int64_t n);
 void k_arcsinh_d_d(char** p, const int64_t* s, int64_t n);
+void k_arcsinh_F_F(char** p, const int64_t* s, int64_t n);
+void k_arcsinh_D_D(char** p, const int64_t* s, int64_t n);
 void k_arctan_e_e(char** p, const int64_t* s, int64_t n);
 void k_arctan_E_E(char** p, const int64_t* s, int64_t n);
 void k_arctan_f_f(char** p, const int64_t* s, int64_t n);
 void k_arctan_d_d(char** p, const int64_t* s, int64_t n);
+void k_arctan_F_F(char** p, const int64_t* s, int64_t n);
+void k_arctan_D_D(char** p, const int64_t* s, int64_t n);
 void k_arctan2_ee_e(char** p, const int64_t* s, int64_t n);
 void k_arctan2_EE_E(char** p, const int64_t* s, int64_t n);
 void k_arctan2_ff_f(char** p, const int64_t* s, int64_t n);
@@ -85,6 +103,8 @@ void k_arctanh_e_e(char** p, const int64_t* s, int64_t n);
 void k_arctanh_E_E(char** p, const int64_t* s, int64_t n);
 void k_arctanh_f_f(char** p, const int64_t* s, int64_t n);
 void k_arctanh_d_d(char** p, const int64_t* s, int64_t n);
+void k_arctanh_F_F(char** p, const int64_t* s, int64_t n);
+void k_arctanh_D_D(char** p, const int64_t* s, int64_t n);
 void k_astype_x_x(char** p, const int64_t* s, int64_t n);
 void k_astype_x_b(char** p, const int64_t* s, int64_t n);
 void k_astype_x_B(char** p, const int64_t* s, int64_t n);
@@ -98,6 +118,8 @@ void k_astype_x_e(char** p, const int64_t* s, int64_t n);
 void k_astype_x_E(char** p, const int64_t* s, int64_t n);
 void k_astype_x_f(char** p, const int64_t* s, int64_t n);
 void k_astype_x_d(char** p, const int64_t* s, int64_t n);
+void k_astype_x_F(char** p, const int64_t* s, int64_t n);
+void k_astype_x_D(char** p, const int64_t* s, int64_t n);
 void k_astype_b_x(char** p, const int64_t* s, int64_t n);
 void k_astype_b_b(char** p, const int64_t* s, int64_t n);
 void k_astype_b_B(char** p, const int64_t* s, int64_t n);
@@ -111,6 +133,8 @@ void k_astype_b_e(char** p, const int64_t* s, int64_t n);
 void k_astype_b_E(char** p, const int64_t* s, int64_t n);
 void k_astype_b_f(char** p, const int64_t* s, int64_t n);
 void k_astype_b_d(char** p, const int64_t* s, int64_t n);
+void k_astype_b_F(char** p, const int64_t* s, int64_t n);
+void k_astype_b_D(char** p, const int64_t* s, int64_t n);
 void k_astype_B_x(char** p, const int64_t* s, int64_t n);
 void k_astype_B_b(char** p, const int64_t* s, int64_t n);
 void k_astype_B_B(char** p, const int64_t* s, int64_t n);
@@ -124,6 +148,8 @@ void k_astype_B_e(char** p, const int64_t* s, int64_t n);
 void k_astype_B_E(char** p, const int64_t* s, int64_t n);
 void k_astype_B_f(char** p, const int64_t* s, int64_t n);
 void k_astype_B_d(char** p, const int64_t* s, int64_t n);
+void k_astype_B_F(char** p, const int64_t* s, int64_t n);
+void k_astype_B_D(char** p, const int64_t* s, int64_t n);
 void k_astype_h_x(char** p, const int64_t* s, int64_t n);
 void k_astype_h_b(char** p, const int64_t* s, int64_t n);
 void k_astype_h_B(char** p, const int64_t* s, int64_t n);
@@ -137,6 +163,8 @@ void k_astype_h_e(char** p, const int64_t* s, int64_t n);
 void k_astype_h_E(char** p, const int64_t* s, int64_t n);
 void k_astype_h_f(char** p, const int64_t* s, int64_t n);
 void k_astype_h_d(char** p, const int64_t* s, int64_t n);
+void k_astype_h_F(char** p, const int64_t* s, int64_t n);
+void k_astype_h_D(char** p, const int64_t* s, int64_t n);
 void k_astype_H_x(char** p, const int64_t* s, int64_t n);
 void k_astype_H_b(char** p, const int64_t* s, int64_t n);
 void k_astype_H_B(char** p, const int64_t* s, int64_t n);
@@ -150,6 +178,8 @@ void k_astype_H_e(char** p, const int64_t* s, int64_t n);
 void k_astype_H_E(char** p, const int64_t* s, int64_t n);
 void k_astype_H_f(char** p, const int64_t* s, int64_t n);
 void k_astype_H_d(char** p, const int64_t* s, int64_t n);
+void k_astype_H_F(char** p, const int64_t* s, int64_t n);
+void k_astype_H_D(char** p, const int64_t* s, int64_t n);
 void k_astype_i_x(char** p, const int64_t* s, int64_t n);
 void k_astype_i_b(char** p, const int64_t* s, int64_t n);
 void k_astype_i_B(char** p, const int64_t* s, int64_t n);
@@ -163,6 +193,8 @@ void k_astype_i_e(char** p, const int64_t* s, int64_t n);
 void k_astype_i_E(char** p, const int64_t* s, int64_t n);
 void k_astype_i_f(char** p, const int64_t* s, int64_t n);
 void k_astype_i_d(char** p, const int64_t* s, int64_t n);
+void k_astype_i_F(char** p, const int64_t* s, int64_t n);
+void k_astype_i_D(char** p, const int64_t* s, int64_t n);
 void k_astype_I_x(char** p, const int64_t* s, int64_t n);
 void k_astype_I_b(char** p, const int64_t* s, int64_t n);
 void k_astype_I_B(char** p, const int64_t* s, int64_t n);
@@ -176,6 +208,8 @@ void k_astype_I_e(char** p, const int64_t* s, int64_t n);
 void k_astype_I_E(char** p, const int64_t* s, int64_t n);
 void k_astype_I_f(char** p, const int64_t* s, int64_t n);
 void k_astype_I_d(char** p, const int64_t* s, int64_t n);
+void k_astype_I_F(char** p, const int64_t* s, int64_t n);
+void k_astype_I_D(char** p, const int64_t* s, int64_t n);
 void k_astype_q_x(char** p, const int64_t* s, int64_t n);
 void k_astype_q_b(char** p, const int64_t* s, int64_t n);
 void k_astype_q_B(char** p, const int64_t* s, int64_t n);
@@ -189,6 +223,8 @@ void k_astype_q_e(char** p, const int64_t* s, int64_t n);
 void k_astype_q_E(char** p, const int64_t* s, int64_t n);
 void k_astype_q_f(char** p, const int64_t* s, int64_t n);
 void k_astype_q_d(char** p, const int64_t* s, int64_t n);
+void k_astype_q_F(char** p, const int64_t* s, int64_t n);
+void k_astype_q_D(char** p, const int64_t* s, int64_t n);
 void k_astype_Q_x(char** p, const int64_t* s, int64_t n);
 void k_astype_Q_b(char** p, const int64_t* s, int64_t n);
 void k_astype_Q_B(char** p, const int64_t* s, int64_t n);
@@ -202,6 +238,8 @@ void k_astype_Q_e(char** p, const int64_t* s, int64_t n);
 void k_astype_Q_E(char** p, const int64_t* s, int64_t n);
 void k_astype_Q_f(char** p, const int64_t* s, int64_t n);
 void k_astype_Q_d(char** p, const int64_t* s, int64_t n);
+void k_astype_Q_F(char** p, const int64_t* s, int64_t n);
+void k_astype_Q_D(char** p, const int64_t* s, int64_t n);
 void k_astype_e_x(char** p, const int64_t* s, int64_t n);
 void k_astype_e_b(char** p, const int64_t* s, int64_t n);
 void k_astype_e_B(char** p, const int64_t* s, int64_t n);
@@ -215,6 +253,8 @@ void k_astype_e_e(char** p, const int64_t* s, int64_t n);
 void k_astype_e_E(char** p, const int64_t* s, int64_t n);
 void k_astype_e_f(char** p, const int64_t* s, int64_t n);
 void k_astype_e_d(char** p, const int64_t* s, int64_t n);
+void k_astype_e_F(char** p, const int64_t* s, int64_t n);
+void k_astype_e_D(char** p, const int64_t* s, int64_t n);
 void k_astype_E_x(char** p, const int64_t* s, int64_t n);
 void k_astype_E_b(char** p, const int64_t* s, int64_t n);
 void k_astype_E_B(char** p, const int64_t* s, int64_t n);
@@ -228,6 +268,8 @@ void k_astype_E_e(char** p, const int64_t* s, int64_t n);
 void k_astype_E_E(char** p, const int64_t* s, int64_t n);
 void k_astype_E_f(char** p, const int64_t* s, int64_t n);
 void k_astype_E_d(char** p, const int64_t* s, int64_t n);
+void k_astype_E_F(char** p, const int64_t* s, int64_t n);
+void k_astype_E_D(char** p, const int64_t* s, int64_t n);
 void k_astype_f_x(char** p, const int64_t* s, int64_t n);
 void k_astype_f_b(char** p, const int64_t* s, int64_t n);
 void k_astype_f_B(char** p, const int64_t* s, int64_t n);
@@ -241,6 +283,8 @@ void k_astype_f_e(char** p, const int64_t* s, int64_t n);
 void k_astype_f_E(char** p, const int64_t* s, int64_t n);
 void k_astype_f_f(char** p, const int64_t* s, int64_t n);
 void k_astype_f_d(char** p, const int64_t* s, int64_t n);
+void k_astype_f_F(char** p, const int64_t* s, int64_t n);
+void k_astype_f_D(char** p, const int64_t* s, int64_t n);
 void k_astype_d_x(char** p, const int64_t* s, int64_t n);
 void k_astype_d_b(char** p, const int64_t* s, int64_t n);
 void k_astype_d_B(char** p, const int64_t* s, int64_t n);
@@ -254,6 +298,38 @@ void k_astype_d_e(char** p, const int64_t* s, int64_t n);
 void k_astype_d_E(char** p, const int64_t* s, int64_t n);
 void k_astype_d_f(char** p, const int64_t* s, int64_t n);
 void k_astype_d_d(char** p, const int64_t* s, int64_t n);
+void k_astype_d_F(char** p, const int64_t* s, int64_t n);
+void k_astype_d_D(char** p, const int64_t* s, int64_t n);
+void k_astype_F_x(char** p, const int64_t* s, int64_t n);
+void k_astype_F_b(char** p, const int64_t* s, int64_t n);
+void k_astype_F_B(char** p, const int64_t* s, int64_t n);
+void k_astype_F_h(char** p, const int64_t* s, int64_t n);
+void k_astype_F_H(char** p, const int64_t* s, int64_t n);
+void k_astype_F_i(char** p, const int64_t* s, int64_t n);
+void k_astype_F_I(char** p, const int64_t* s, int64_t n);
+void k_astype_F_q(char** p, const int64_t* s, int64_t n);
+void k_astype_F_Q(char** p, const int64_t* s, int64_t n);
+void k_astype_F_e(char** p, const int64_t* s, int64_t n);
+void k_astype_F_E(char** p, const int64_t* s, int64_t n);
+void k_astype_F_f(char** p, const int64_t* s, int64_t n);
+void k_astype_F_d(char** p, const int64_t* s, int64_t n);
+void k_astype_F_F(char** p, const int64_t* s, int64_t n);
+void k_astype_F_D(char** p, const int64_t* s, int64_t n);
+void k_astype_D_x(char** p, const int64_t* s, int64_t n);
+void k_astype_D_b(char** p, const int64_t* s, int64_t n);
+void k_astype_D_B(char** p, const int64_t* s, int64_t n);
+void k_astype_D_h(char** p, const int64_t* s, int64_t n);
+void k_astype_D_H(char** p, const int64_t* s, int64_t n);
+void k_astype_D_i(char** p, const int64_t* s, int64_t n);
+void k_astype_D_I(char** p, const int64_t* s, int64_t n);
+void k_astype_D_q(char** p, const int64_t* s, int64_t n);
+void k_astype_D_Q(char** p, const int64_t* s, int64_t n);
+void k_astype_D_e(char** p, const int64_t* s, int64_t n);
+void k_astype_D_E(char** p, const int64_t* s, int64_t n);
+void k_astype_D_f(char** p, const int64_t* s, int64_t n);
+void k_astype_D_d(char** p, const int64_t* s, int64_t n);
+void k_astype_D_F(char** p, const int64_t* s, int64_t n);
+void k_astype_D_D(char** p, const int64_t* s, int64_t n);
 void k_bitwise_and_xx_x(char** p, const int64_t* s, int64_t n);
 void k_bitwise_and_bb_b(char** p, const int64_t* s, int64_t n);
 void k_bitwise_and_BB_B(char** p, const int64_t* s, int64_t n);
@@ -311,6 +387,22 @@ void k_clip_eee_e(char** p, const int64_t* s, int64_t n);
 void k_clip_EEE_E(char** p, const int64_t* s, int64_t n);
 void k_clip_fff_f(char** p, const int64_t* s, int64_t n);
 void k_clip_ddd_d(char** p, const int64_t* s, int64_t n);
+void k_clip_FFF_F(char** p, const int64_t* s, int64_t n);
+void k_clip_DDD_D(char** p, const int64_t* s, int64_t n);
+void k_conjugate_b_b(char** p, const int64_t* s, int64_t n);
+void k_conjugate_B_B(char** p, const int64_t* s, int64_t n);
+void k_conjugate_h_h(char** p, const int64_t* s, int64_t n);
+void k_conjugate_H_H(char** p, const int64_t* s, int64_t n);
+void k_conjugate_i_i(char** p, const int64_t* s, int64_t n);
+void k_conjugate_I_I(char** p, const int64_t* s, int64_t n);
+void k_conjugate_q_q(char** p, const int64_t* s, int64_t n);
+void k_conjugate_Q_Q(char** p, const int64_t* s, int64_t n);
+void k_conjugate_e_e(char** p, const int64_t* s, int64_t n);
+void k_conjugate_E_E(char** p, const int64_t* s, int64_t n);
+void k_conjugate_f_f(char** p, const int64_t* s, int64_t n);
+void k_conjugate_d_d(char** p, const int64_t* s, int64_t n);
+void k_conjugate_F_F(char** p, const int64_t* s, int64_t n);
+void k_conjugate_D_D(char** p, const int64_t* s, int64_t n);
 void k_copysign_ee_e(char** p, const int64_t* s, int64_t n);
 void k_copysign_EE_E(char** p, const int64_t* s, int64_t n);
 void k_copysign_ff_f(char** p, const int64_t* s, int64_t n);
@@ -319,10 +411,14 @@ void k_cos_e_e(char** p, const int64_t* s, int64_t n);
 void k_cos_E_E(char** p, const int64_t* s, int64_t n);
 void k_cos_f_f(char** p, const int64_t* s, int64_t n);
 void k_cos_d_d(char** p, const int64_t* s, int64_t n);
+void k_cos_F_F(char** p, const int64_t* s, int64_t n);
+void k_cos_D_D(char** p, const int64_t* s, int64_t n);
 void k_cosh_e_e(char** p, const int64_t* s, int64_t n);
 void k_cosh_E_E(char** p, const int64_t* s, int64_t n);
 void k_cosh_f_f(char** p, const int64_t* s, int64_t n);
 void k_cosh_d_d(char** p, const int64_t* s, int64_t n);
+void k_cosh_F_F(char** p, const int64_t* s, int64_t n);
+void k_cosh_D_D(char** p, const int64_t* s, int64_t n);
 void k_count_nonnan_e_q(char** p, const int64_t* s, int64_t n);
 void k_count_nonnan_E_q(char** p, const int64_t* s, int64_t n);
 void k_count_nonnan_f_q(char** p, const int64_t* s, int64_t n);
@@ -358,23 +454,32 @@ void k_equal_ee_x(char** p, const int64_t* s, int64_t n);
 void k_equal_EE_x(char** p, const int64_t* s, int64_t n);
 void k_equal_ff_x(char** p, const int64_t* s, int64_t n);
 void k_equal_dd_x(char** p, const int64_t* s, int64_t n);
+void k_equal_FF_x(char** p, const int64_t* s, int64_t n);
+void k_equal_DD_x(char** p, const int64_t* s, int64_t n);
 void k_exp_e_e(char** p, const int64_t* s, int64_t n);
 void k_exp_E_E(char** p, const int64_t* s, int64_t n);
 void k_exp_f_f(char** p, const int64_t* s, int64_t n);
 void k_exp_d_d(char** p, const int64_t* s, int64_t n);
+void k_exp_F_F(char** p, const int64_t* s, int64_t n);
+void k_exp_D_D(char** p, const int64_t* s, int64_t n);
 void k_exp2_e_e(char** p, const int64_t* s, int64_t n);
 void k_exp2_E_E(char** p, const int64_t* s, int64_t n);
 void k_exp2_f_f(char** p, const int64_t* s, int64_t n);
 void k_exp2_d_d(char** p, const int64_t* s, int64_t n);
+void k_exp2_F_F(char** p, const int64_t* s, int64_t n);
+void k_exp2_D_D(char** p, const int64_t* s, int64_t n);
 void k_expm1_e_e(char** p, const int64_t* s, int64_t n);
 void k_expm1_E_E(char** p, const int64_t* s, int64_t n);
 void k_expm1_f_f(char** p, const int64_t* s, int64_t n);
 void k_expm1_d_d(char** p, const int64_t* s, int64_t n);
+void k_expm1_F_F(char** p, const int64_t* s, int64_t n);
+void k_expm1_D_D(char** p, const int64_t* s, int64_t n);
 void k_fabs_e_e(char** p, const int64_t* s, int64_t n);
 void k_fabs_E_E(char** p, const int64_t* s, int64_t n);
 void k_fabs_f_f(char** p, const int64_t* s, int64_t n);
 void k_fabs_d_d(char** p, const int64_t* s, int64_t n);
 void k_float_power_dd_d(char** p, const int64_t* s, int64_t n);
+void k_float_power_DD_D(char** p, const int64_t* s, int64_t n);
 void k_floor_x_x(char** p, const int64_t* s, int64_t n);
 void k_floor_b_b(char** p, const int64_t* s, int64_t n);
 void k_floor_B_B(char** p, const int64_t* s, int64_t n);
@@ -413,6 +518,8 @@ void k_fmax_ee_e(char** p, const int64_t* s, int64_t n);
 void k_fmax_EE_E(char** p, const int64_t* s, int64_t n);
 void k_fmax_ff_f(char** p, const int64_t* s, int64_t n);
 void k_fmax_dd_d(char** p, const int64_t* s, int64_t n);
+void k_fmax_FF_F(char** p, const int64_t* s, int64_t n);
+void k_fmax_DD_D(char** p, const int64_t* s, int64_t n);
 void k_fmin_xx_x(char** p, const int64_t* s, int64_t n);
 void k_fmin_bb_b(char** p, const int64_t* s, int64_t n);
 void k_fmin_BB_B(char** p, const int64_t* s, int64_t n);
@@ -426,6 +533,8 @@ void k_fmin_ee_e(char** p, const int64_t* s, int64_t n);
 void k_fmin_EE_E(char** p, const int64_t* s, int64_t n);
 void k_fmin_ff_f(char** p, const int64_t* s, int64_t n);
 void k_fmin_dd_d(char** p, const int64_t* s, int64_t n);
+void k_fmin_FF_F(char** p, const int64_t* s, int64_t n);
+void k_fmin_DD_D(char** p, const int64_t* s, int64_t n);
 void k_fmod_bb_b(char** p, const int64_t* s, int64_t n);
 void k_fmod_BB_B(char** p, const int64_t* s, int64_t n);
 void k_fmod_hh_h(char** p, const int64_t* s, int64_t n);
@@ -465,6 +574,8 @@ void k_greater_ee_x(char** p, const int64_t* s, int64_t n);
 void k_greater_EE_x(char** p, const int64_t* s, int64_t n);
 void k_greater_ff_x(char** p, const int64_t* s, int64_t n);
 void k_greater_dd_x(char** p, const int64_t* s, int64_t n);
+void k_greater_FF_x(char** p, const int64_t* s, int64_t n);
+void k_greater_DD_x(char** p, const int64_t* s, int64_t n);
 void k_greater_equal_xx_x(char** p, const int64_t* s, int64_t n);
 void k_greater_equal_bb_x(char** p, const int64_t* s, int64_t n);
 void k_greater_equal_BB_x(char** p, const int64_t* s, int64_t n);
@@ -480,6 +591,8 @@ void k_greater_equal_ee_x(char** p, const int64_t* s, int64_t n);
 void k_greater_equal_EE_x(char** p, const int64_t* s, int64_t n);
 void k_greater_equal_ff_x(char** p, const int64_t* s, int64_t n);
 void k_greater_equal_dd_x(char** p, const int64_t* s, int64_t n);
+void k_greater_equal_FF_x(char** p, const int64_t* s, int64_t n);
+void k_greater_equal_DD_x(char** p, const int64_t* s, int64_t n);
 void k_heaviside_ee_e(char** p, const int64_t* s, int64_t n);
 void k_heaviside_EE_E(char** p, const int64_t* s, int64_t n);
 void k_heaviside_ff_f(char** p, const int64_t* s, int64_t n);
@@ -510,6 +623,8 @@ void k_isfinite_e_x(char** p, const int64_t* s, int64_t n);
 void k_isfinite_E_x(char** p, const int64_t* s, int64_t n);
 void k_isfinite_f_x(char** p, const int64_t* s, int64_t n);
 void k_isfinite_d_x(char** p, const int64_t* s, int64_t n);
+void k_isfinite_F_x(char** p, const int64_t* s, int64_t n);
+void k_isfinite_D_x(char** p, const int64_t* s, int64_t n);
 void k_isinf_x_x(char** p, const int64_t* s, int64_t n);
 void k_isinf_b_x(char** p, const int64_t* s, int64_t n);
 void k_isinf_B_x(char** p, const int64_t* s, int64_t n);
@@ -523,6 +638,8 @@ void k_isinf_e_x(char** p, const int64_t* s, int64_t n);
 void k_isinf_E_x(char** p, const int64_t* s, int64_t n);
 void k_isinf_f_x(char** p, const int64_t* s, int64_t n);
 void k_isinf_d_x(char** p, const int64_t* s, int64_t n);
+void k_isinf_F_x(char** p, const int64_t* s, int64_t n);
+void k_isinf_D_x(char** p, const int64_t* s, int64_t n);
 void k_isnan_x_x(char** p, const int64_t* s, int64_t n);
 void k_isnan_b_x(char** p, const int64_t* s, int64_t n);
 void k_isnan_B_x(char** p, const int64_t* s, int64_t n);
@@ -536,6 +653,8 @@ void k_isnan_e_x(char** p, const int64_t* s, int64_t n);
 void k_isnan_E_x(char** p, const int64_t* s, int64_t n);
 void k_isnan_f_x(char** p, const int64_t* s, int64_t n);
 void k_isnan_d_x(char** p, const int64_t* s, int64_t n);
+void k_isnan_F_x(char** p, const int64_t* s, int64_t n);
+void k_isnan_D_x(char** p, const int64_t* s, int64_t n);
 void k_lcm_bb_b(char** p, const int64_t* s, int64_t n);
 void k_lcm_BB_B(char** p, const int64_t* s, int64_t n);
 void k_lcm_hh_h(char** p, const int64_t* s, int64_t n);
@@ -575,6 +694,8 @@ void k_less_ee_x(char** p, const int64_t* s, int64_t n);
 void k_less_EE_x(char** p, const int64_t* s, int64_t n);
 void k_less_ff_x(char** p, const int64_t* s, int64_t n);
 void k_less_dd_x(char** p, const int64_t* s, int64_t n);
+void k_less_FF_x(char** p, const int64_t* s, int64_t n);
+void k_less_DD_x(char** p, const int64_t* s, int64_t n);
 void k_less_equal_xx_x(char** p, const int64_t* s, int64_t n);
 void k_less_equal_bb_x(char** p, const int64_t* s, int64_t n);
 void k_less_equal_BB_x(char** p, const int64_t* s, int64_t n);
@@ -590,22 +711,32 @@ void k_less_equal_ee_x(char** p, const int64_t* s, int64_t n);
 void k_less_equal_EE_x(char** p, const int64_t* s, int64_t n);
 void k_less_equal_ff_x(char** p, const int64_t* s, int64_t n);
 void k_less_equal_dd_x(char** p, const int64_t* s, int64_t n);
+void k_less_equal_FF_x(char** p, const int64_t* s, int64_t n);
+void k_less_equal_DD_x(char** p, const int64_t* s, int64_t n);
 void k_log_e_e(char** p, const int64_t* s, int64_t n);
 void k_log_E_E(char** p, const int64_t* s, int64_t n);
 void k_log_f_f(char** p, const int64_t* s, int64_t n);
 void k_log_d_d(char** p, const int64_t* s, int64_t n);
+void k_log_F_F(char** p, const int64_t* s, int64_t n);
+void k_log_D_D(char** p, const int64_t* s, int64_t n);
 void k_log10_e_e(char** p, const int64_t* s, int64_t n);
 void k_log10_E_E(char** p, const int64_t* s, int64_t n);
 void k_log10_f_f(char** p, const int64_t* s, int64_t n);
 void k_log10_d_d(char** p, const int64_t* s, int64_t n);
+void k_log10_F_F(char** p, const int64_t* s, int64_t n);
+void k_log10_D_D(char** p, const int64_t* s, int64_t n);
 void k_log1p_e_e(char** p, const int64_t* s, int64_t n);
 void k_log1p_E_E(char** p, const int64_t* s, int64_t n);
 void k_log1p_f_f(char** p, const int64_t* s, int64_t n);
 void k_log1p_d_d(char** p, const int64_t* s, int64_t n);
+void k_log1p_F_F(char** p, const int64_t* s, int64_t n);
+void k_log1p_D_D(char** p, const int64_t* s, int64_t n);
 void k_log2_e_e(char** p, const int64_t* s, int64_t n);
 void k_log2_E_E(char** p, const int64_t* s, int64_t n);
 void k_log2_f_f(char** p, const int64_t* s, int64_t n);
 void k_log2_d_d(char** p, const int64_t* s, int64_t n);
+void k_log2_F_F(char** p, const int64_t* s, int64_t n);
+void k_log2_D_D(char** p, const int64_t* s, int64_t n);
 void k_logaddexp_ee_e(char** p, const int64_t* s, int64_t n);
 void k_logaddexp_EE_E(char** p, const int64_t* s, int64_t n);
 void k_logaddexp_ff_f(char** p, const int64_t* s, int64_t n);
@@ -627,6 +758,8 @@ void k_logical_and_ee_x(char** p, const int64_t* s, int64_t n);
 void k_logical_and_EE_x(char** p, const int64_t* s, int64_t n);
 void k_logical_and_ff_x(char** p, const int64_t* s, int64_t n);
 void k_logical_and_dd_x(char** p, const int64_t* s, int64_t n);
+void k_logical_and_FF_x(char** p, const int64_t* s, int64_t n);
+void k_logical_and_DD_x(char** p, const int64_t* s, int64_t n);
 void k_logical_not_x_x(char** p, const int64_t* s, int64_t n);
 void k_logical_not_b_x(char** p, const int64_t* s, int64_t n);
 void k_logical_not_B_x(char** p, const int64_t* s, int64_t n);
@@ -640,6 +773,8 @@ void k_logical_not_e_x(char** p, const int64_t* s, int64_t n);
 void k_logical_not_E_x(char** p, const int64_t* s, int64_t n);
 void k_logical_not_f_x(char** p, const int64_t* s, int64_t n);
 void k_logical_not_d_x(char** p, const int64_t* s, int64_t n);
+void k_logical_not_F_x(char** p, const int64_t* s, int64_t n);
+void k_logical_not_D_x(char** p, const int64_t* s, int64_t n);
 void k_logical_or_xx_x(char** p, const int64_t* s, int64_t n);
 void k_logical_or_bb_x(char** p, const int64_t* s, int64_t n);
 void k_logical_or_BB_x(char** p, const int64_t* s, int64_t n);
@@ -653,6 +788,8 @@ void k_logical_or_ee_x(char** p, const int64_t* s, int64_t n);
 void k_logical_or_EE_x(char** p, const int64_t* s, int64_t n);
 void k_logical_or_ff_x(char** p, const int64_t* s, int64_t n);
 void k_logical_or_dd_x(char** p, const int64_t* s, int64_t n);
+void k_logical_or_FF_x(char** p, const int64_t* s, int64_t n);
+void k_logical_or_DD_x(char** p, const int64_t* s, int64_t n);
 void k_logical_xor_xx_x(char** p, const int64_t* s, int64_t n);
 void k_logical_xor_bb_x(char** p, const int64_t* s, int64_t n);
 void k_logical_xor_BB_x(char** p, const int64_t* s, int64_t n);
@@ -666,6 +803,8 @@ void k_logical_xor_ee_x(char** p, const int64_t* s, int64_t n);
 void k_logical_xor_EE_x(char** p, const int64_t* s, int64_t n);
 void k_logical_xor_ff_x(char** p, const int64_t* s, int64_t n);
 void k_logical_xor_dd_x(char** p, const int64_t* s, int64_t n);
+void k_logical_xor_FF_x(char** p, const int64_t* s, int64_t n);
+void k_logical_xor_DD_x(char** p, const int64_t* s, int64_t n);
 void k_max_x_x(char** p, const int64_t* s, int64_t n);
 void k_max_b_b(char** p, const int64_t* s, int64_t n);
 void k_max_B_B(char** p, const int64_t* s, int64_t n);
@@ -679,6 +818,8 @@ void k_max_e_e(char** p, const int64_t* s, int64_t n);
 void k_max_E_E(char** p, const int64_t* s, int64_t n);
 void k_max_f_f(char** p, const int64_t* s, int64_t n);
 void k_max_d_d(char** p, const int64_t* s, int64_t n);
+void k_max_F_F(char** p, const int64_t* s, int64_t n);
+void k_max_D_D(char** p, const int64_t* s, int64_t n);
 void k_maximum_xx_x(char** p, const int64_t* s, int64_t n);
 void k_maximum_bb_b(char** p, const int64_t* s, int64_t n);
 void k_maximum_BB_B(char** p, const int64_t* s, int64_t n);
@@ -692,6 +833,8 @@ void k_maximum_ee_e(char** p, const int64_t* s, int64_t n);
 void k_maximum_EE_E(char** p, const int64_t* s, int64_t n);
 void k_maximum_ff_f(char** p, const int64_t* s, int64_t n);
 void k_maximum_dd_d(char** p, const int64_t* s, int64_t n);
+void k_maximum_FF_F(char** p, const int64_t* s, int64_t n);
+void k_maximum_DD_D(char** p, const int64_t* s, int64_t n);
 void k_min_x_x(char** p, const int64_t* s, int64_t n);
 void k_min_b_b(char** p, const int64_t* s, int64_t n);
 void k_min_B_B(char** p, const int64_t* s, int64_t n);
@@ -705,6 +848,8 @@ void k_min_e_e(char** p, const int64_t* s, int64_t n);
 void k_min_E_E(char** p, const int64_t* s, int64_t n);
 void k_min_f_f(char** p, const int64_t* s, int64_t n);
 void k_min_d_d(char** p, const int64_t* s, int64_t n);
+void k_min_F_F(char** p, const int64_t* s, int64_t n);
+void k_min_D_D(char** p, const int64_t* s, int64_t n);
 void k_minimum_xx_x(char** p, const int64_t* s, int64_t n);
 void k_minimum_bb_b(char** p, const int64_t* s, int64_t n);
 void k_minimum_BB_B(char** p, const int64_t* s, int64_t n);
@@ -718,6 +863,8 @@ void k_minimum_ee_e(char** p, const int64_t* s, int64_t n);
 void k_minimum_EE_E(char** p, const int64_t* s, int64_t n);
 void k_minimum_ff_f(char** p, const int64_t* s, int64_t n);
 void k_minimum_dd_d(char** p, const int64_t* s, int64_t n);
+void k_minimum_FF_F(char** p, const int64_t* s, int64_t n);
+void k_minimum_DD_D(char** p, const int64_t* s, int64_t n);
 void k_modf_e_ee(char** p, const int64_t* s, int64_t n);
 void k_modf_E_EE(char** p, const int64_t* s, int64_t n);
 void k_modf_f_ff(char** p, const int64_t* s, int64_t n);
@@ -735,6 +882,8 @@ void k_multiply_ee_e(char** p, const int64_t* s, int64_t n);
 void k_multiply_EE_E(char** p, const int64_t* s, int64_t n);
 void k_multiply_ff_f(char** p, const int64_t* s, int64_t n);
 void k_multiply_dd_d(char** p, const int64_t* s, int64_t n);
+void k_multiply_FF_F(char** p, const int64_t* s, int64_t n);
+void k_multiply_DD_D(char** p, const int64_t* s, int64_t n);
 void k_nanmax_e_e(char** p, const int64_t* s, int64_t n);
 void k_nanmax_E_E(char** p, const int64_t* s, int64_t n);
 void k_nanmax_f_f(char** p, const int64_t* s, int64_t n);
@@ -763,6 +912,8 @@ void k_negative_e_e(char** p, const int64_t* s, int64_t n);
 void k_negative_E_E(char** p, const int64_t* s, int64_t n);
 void k_negative_f_f(char** p, const int64_t* s, int64_t n);
 void k_negative_d_d(char** p, const int64_t* s, int64_t n);
+void k_negative_F_F(char** p, const int64_t* s, int64_t n);
+void k_negative_D_D(char** p, const int64_t* s, int64_t n);
 void k_nextafter_ee_e(char** p, const int64_t* s, int64_t n);
 void k_nextafter_EE_E(char** p, const int64_t* s, int64_t n);
 void k_nextafter_ff_f(char** p, const int64_t* s, int64_t n);
@@ -782,6 +933,8 @@ void k_not_equal_ee_x(char** p, const int64_t* s, int64_t n);
 void k_not_equal_EE_x(char** p, const int64_t* s, int64_t n);
 void k_not_equal_ff_x(char** p, const int64_t* s, int64_t n);
 void k_not_equal_dd_x(char** p, const int64_t* s, int64_t n);
+void k_not_equal_FF_x(char** p, const int64_t* s, int64_t n);
+void k_not_equal_DD_x(char** p, const int64_t* s, int64_t n);
 void k_positive_b_b(char** p, const int64_t* s, int64_t n);
 void k_positive_B_B(char** p, const int64_t* s, int64_t n);
 void k_positive_h_h(char** p, const int64_t* s, int64_t n);
@@ -794,6 +947,8 @@ void k_positive_e_e(char** p, const int64_t* s, int64_t n);
 void k_positive_E_E(char** p, const int64_t* s, int64_t n);
 void k_positive_f_f(char** p, const int64_t* s, int64_t n);
 void k_positive_d_d(char** p, const int64_t* s, int64_t n);
+void k_positive_F_F(char** p, const int64_t* s, int64_t n);
+void k_positive_D_D(char** p, const int64_t* s, int64_t n);
 void k_power_bb_b(char** p, const int64_t* s, int64_t n);
 void k_power_BB_B(char** p, const int64_t* s, int64_t n);
 void k_power_hh_h(char** p, const int64_t* s, int64_t n);
@@ -806,6 +961,8 @@ void k_power_ee_e(char** p, const int64_t* s, int64_t n);
 void k_power_EE_E(char** p, const int64_t* s, int64_t n);
 void k_power_ff_f(char** p, const int64_t* s, int64_t n);
 void k_power_dd_d(char** p, const int64_t* s, int64_t n);
+void k_power_FF_F(char** p, const int64_t* s, int64_t n);
+void k_power_DD_D(char** p, const int64_t* s, int64_t n);
 void k_prod_x_q(char** p, const int64_t* s, int64_t n);
 void k_prod_b_q(char** p, const int64_t* s, int64_t n);
 void k_prod_B_Q(char** p, const int64_t* s, int64_t n);
@@ -819,6 +976,8 @@ void k_prod_e_e(char** p, const int64_t* s, int64_t n);
 void k_prod_E_E(char** p, const int64_t* s, int64_t n);
 void k_prod_f_f(char** p, const int64_t* s, int64_t n);
 void k_prod_d_d(char** p, const int64_t* s, int64_t n);
+void k_prod_F_F(char** p, const int64_t* s, int64_t n);
+void k_prod_D_D(char** p, const int64_t* s, int64_t n);
 void k_prod_x_x(char** p, const int64_t* s, int64_t n);
 void k_prod_b_b(char** p, const int64_t* s, int64_t n);
 void k_prod_B_B(char** p, const int64_t* s, int64_t n);
@@ -842,6 +1001,8 @@ void k_reciprocal_e_e(char** p, const int64_t* s, int64_t n);
 void k_reciprocal_E_E(char** p, const int64_t* s, int64_t n);
 void k_reciprocal_f_f(char** p, const int64_t* s, int64_t n);
 void k_reciprocal_d_d(char** p, const int64_t* s, int64_t n);
+void k_reciprocal_F_F(char** p, const int64_t* s, int64_t n);
+void k_reciprocal_D_D(char** p, const int64_t* s, int64_t n);
 void k_remainder_bb_b(char** p, const int64_t* s, int64_t n);
 void k_remainder_BB_B(char** p, const int64_t* s, int64_t n);
 void k_remainder_hh_h(char** p, const int64_t* s, int64_t n);
@@ -866,6 +1027,8 @@ void k_rint_e_e(char** p, const int64_t* s, int64_t n);
 void k_rint_E_E(char** p, const int64_t* s, int64_t n);
 void k_rint_f_f(char** p, const int64_t* s, int64_t n);
 void k_rint_d_d(char** p, const int64_t* s, int64_t n);
+void k_rint_F_F(char** p, const int64_t* s, int64_t n);
+void k_rint_D_D(char** p, const int64_t* s, int64_t n);
 void k_sign_b_b(char** p, const int64_t* s, int64_t n);
 void k_sign_B_B(char** p, const int64_t* s, int64_t n);
 void k_sign_h_h(char** p, const int64_t* s, int64_t n);
@@ -878,6 +1041,8 @@ void k_sign_e_e(char** p, const int64_t* s, int64_t n);
 void k_sign_E_E(char** p, const int64_t* s, int64_t n);
 void k_sign_f_f(char** p, const int64_t* s, int64_t n);
 void k_sign_d_d(char** p, const int64_t* s, int64_t n);
+void k_sign_F_F(char** p, const int64_t* s, int64_t n);
+void k_sign_D_D(char** p, const int64_t* s, int64_t n);
 void k_signbit_e_x(char** p, const int64_t* s, int64_t n);
 void k_signbit_E_x(char** p, const int64_t* s, int64_t n);
 void k_signbit_f_x(char** p, const int64_t* s, int64_t n);
@@ -886,10 +1051,14 @@ void k_sin_e_e(char** p, const int64_t* s, int64_t n);
 void k_sin_E_E(char** p, const int64_t* s, int64_t n);
 void k_sin_f_f(char** p, const int64_t* s, int64_t n);
 void k_sin_d_d(char** p, const int64_t* s, int64_t n);
+void k_sin_F_F(char** p, const int64_t* s, int64_t n);
+void k_sin_D_D(char** p, const int64_t* s, int64_t n);
 void k_sinh_e_e(char** p, const int64_t* s, int64_t n);
 void k_sinh_E_E(char** p, const int64_t* s, int64_t n);
 void k_sinh_f_f(char** p, const int64_t* s, int64_t n);
 void k_sinh_d_d(char** p, const int64_t* s, int64_t n);
+void k_sinh_F_F(char** p, const int64_t* s, int64_t n);
+void k_sinh_D_D(char** p, const int64_t* s, int64_t n);
 void k_spacing_e_e(char** p, const int64_t* s, int64_t n);
 void k_spacing_E_E(char** p, const int64_t* s, int64_t n);
 void k_spacing_f_f(char** p, const int64_t* s, int64_t n);
@@ -898,6 +1067,8 @@ void k_sqrt_e_e(char** p, const int64_t* s, int64_t n);
 void k_sqrt_E_E(char** p, const int64_t* s, int64_t n);
 void k_sqrt_f_f(char** p, const int64_t* s, int64_t n);
 void k_sqrt_d_d(char** p, const int64_t* s, int64_t n);
+void k_sqrt_F_F(char** p, const int64_t* s, int64_t n);
+void k_sqrt_D_D(char** p, const int64_t* s, int64_t n);
 void k_square_b_b(char** p, const int64_t* s, int64_t n);
 void k_square_B_B(char** p, const int64_t* s, int64_t n);
 void k_square_h_h(char** p, const int64_t* s, int64_t n);
@@ -910,6 +1081,8 @@ void k_square_e_e(char** p, const int64_t* s, int64_t n);
 void k_square_E_E(char** p, const int64_t* s, int64_t n);
 void k_square_f_f(char** p, const int64_t* s, int64_t n);
 void k_square_d_d(char** p, const int64_t* s, int64_t n);
+void k_square_F_F(char** p, const int64_t* s, int64_t n);
+void k_square_D_D(char** p, const int64_t* s, int64_t n);
 void k_subtract_bb_b(char** p, const int64_t* s, int64_t n);
 void k_subtract_BB_B(char** p, const int64_t* s, int64_t n);
 void k_subtract_hh_h(char** p, const int64_t* s, int64_t n);
@@ -922,6 +1095,8 @@ void k_subtract_ee_e(char** p, const int64_t* s, int64_t n);
 void k_subtract_EE_E(char** p, const int64_t* s, int64_t n);
 void k_subtract_ff_f(char** p, const int64_t* s, int64_t n);
 void k_subtract_dd_d(char** p, const int64_t* s, int64_t n);
+void k_subtract_FF_F(char** p, const int64_t* s, int64_t n);
+void k_subtract_DD_D(char** p, const int64_t* s, int64_t n);
 void k_sum_x_q(char** p, const int64_t* s, int64_t n);
 void k_sum_b_q(char** p, const int64_t* s, int64_t n);
 void k_sum_B_Q(char** p, const int64_t* s, int64_t n);
@@ -935,6 +1110,8 @@ void k_sum_e_e(char** p, const int64_t* s, int64_t n);
 void k_sum_E_E(char** p, const int64_t* s, int64_t n);
 void k_sum_f_f(char** p, const int64_t* s, int64_t n);
 void k_sum_d_d(char** p, const int64_t* s, int64_t n);
+void k_sum_F_F(char** p, const int64_t* s, int64_t n);
+void k_sum_D_D(char** p, const int64_t* s, int64_t n);
 void k_sum_x_x(char** p, const int64_t* s, int64_t n);
 void k_sum_b_b(char** p, const int64_t* s, int64_t n);
 void k_sum_B_B(char** p, const int64_t* s, int64_t n);
@@ -946,14 +1123,20 @@ void k_tan_e_e(char** p, const int64_t* s, int64_t n);
 void k_tan_E_E(char** p, const int64_t* s, int64_t n);
 void k_tan_f_f(char** p, const int64_t* s, int64_t n);
 void k_tan_d_d(char** p, const int64_t* s, int64_t n);
+void k_tan_F_F(char** p, const int64_t* s, int64_t n);
+void k_tan_D_D(char** p, const int64_t* s, int64_t n);
 void k_tanh_e_e(char** p, const int64_t* s, int64_t n);
 void k_tanh_E_E(char** p, const int64_t* s, int64_t n);
 void k_tanh_f_f(char** p, const int64_t* s, int64_t n);
 void k_tanh_d_d(char** p, const int64_t* s, int64_t n);
+void k_tanh_F_F(char** p, const int64_t* s, int64_t n);
+void k_tanh_D_D(char** p, const int64_t* s, int64_t n);
 void k_true_divide_ee_e(char** p, const int64_t* s, int64_t n);
 void k_true_divide_EE_E(char** p, const int64_t* s, int64_t n);
 void k_true_divide_ff_f(char** p, const int64_t* s, int64_t n);
 void k_true_divide_dd_d(char** p, const int64_t* s, int64_t n);
+void k_true_divide_FF_F(char** p, const int64_t* s, int64_t n);
+void k_true_divide_DD_D(char** p, const int64_t* s, int64_t n);
 void k_trunc_x_x(char** p, const int64_t* s, int64_t n);
 void k_trunc_b_b(char** p, const int64_t* s, int64_t n);
 void k_trunc_B_B(char** p, const int64_t* s, int64_t n);
@@ -980,6 +1163,8 @@ void k_where_xee_e(char** p, const int64_t* s, int64_t n);
 void k_where_xEE_E(char** p, const int64_t* s, int64_t n);
 void k_where_xff_f(char** p, const int64_t* s, int64_t n);
 void k_where_xdd_d(char** p, const int64_t* s, int64_t n);
+void k_where_xFF_F(char** p, const int64_t* s, int64_t n);
+void k_where_xDD_D(char** p, const int64_t* s, int64_t n);
 
 const KernelEntry kKernels[] = {
     {"absolute:\?->\?", &k_absolute_x_x},
@@ -995,6 +1180,8 @@ const KernelEntry kKernels[] = {
     {"absolute:E->E", &k_absolute_E_E},
     {"absolute:f->f", &k_absolute_f_f},
     {"absolute:d->d", &k_absolute_d_d},
+    {"absolute:F->f", &k_absolute_F_f},
+    {"absolute:D->d", &k_absolute_D_d},
     {"add:\?\?->\?", &k_add_xx_x},
     {"add:bb->b", &k_add_bb_b},
     {"add:BB->B", &k_add_BB_B},
@@ -1008,6 +1195,8 @@ const KernelEntry kKernels[] = {
     {"add:EE->E", &k_add_EE_E},
     {"add:ff->f", &k_add_ff_f},
     {"add:dd->d", &k_add_dd_d},
+    {"add:FF->F", &k_add_FF_F},
+    {"add:DD->D", &k_add_DD_D},
     {"all:\?->\?", &k_all_x_x},
     {"all:b->\?", &k_all_b_x},
     {"all:B->\?", &k_all_B_x},
@@ -1021,6 +1210,8 @@ const KernelEntry kKernels[] = {
     {"all:E->\?", &k_all_E_x},
     {"all:f->\?", &k_all_f_x},
     {"all:d->\?", &k_all_d_x},
+    {"all:F->\?", &k_all_F_x},
+    {"all:D->\?", &k_all_D_x},
     {"any:\?->\?", &k_any_x_x},
     {"any:b->\?", &k_any_b_x},
     {"any:B->\?", &k_any_B_x},
@@ -1034,26 +1225,38 @@ const KernelEntry kKernels[] = {
     {"any:E->\?", &k_any_E_x},
     {"any:f->\?", &k_any_f_x},
     {"any:d->\?", &k_any_d_x},
+    {"any:F->\?", &k_any_F_x},
+    {"any:D->\?", &k_any_D_x},
     {"arccos:e->e", &k_arccos_e_e},
     {"arccos:E->E", &k_arccos_E_E},
     {"arccos:f->f", &k_arccos_f_f},
     {"arccos:d->d", &k_arccos_d_d},
+    {"arccos:F->F", &k_arccos_F_F},
+    {"arccos:D->D", &k_arccos_D_D},
     {"arccosh:e->e", &k_arccosh_e_e},
     {"arccosh:E->E", &k_arccosh_E_E},
     {"arccosh:f->f", &k_arccosh_f_f},
     {"arccosh:d->d", &k_arccosh_d_d},
+    {"arccosh:F->F", &k_arccosh_F_F},
+    {"arccosh:D->D", &k_arccosh_D_D},
     {"arcsin:e->e", &k_arcsin_e_e},
     {"arcsin:E->E", &k_arcsin_E_E},
     {"arcsin:f->f", &k_arcsin_f_f},
     {"arcsin:d->d", &k_arcsin_d_d},
+    {"arcsin:F->F", &k_arcsin_F_F},
+    {"arcsin:D->D", &k_arcsin_D_D},
     {"arcsinh:e->e", &k_arcsinh_e_e},
     {"arcsinh:E->E", &k_arcsinh_E_E},
     {"arcsinh:f->f", &k_arcsinh_f_f},
     {"arcsinh:d->d", &k_arcsinh_d_d},
+    {"arcsinh:F->F", &k_arcsinh_F_F},
+    {"arcsinh:D->D", &k_arcsinh_D_D},
     {"arctan:e->e", &k_arctan_e_e},
     {"arctan:E->E", &k_arctan_E_E},
     {"arctan:f->f", &k_arctan_f_f},
     {"arctan:d->d", &k_arctan_d_d},
+    {"arctan:F->F", &k_arctan_F_F},
+    {"arctan:D->D", &k_arctan_D_D},
     {"arctan2:ee->e", &k_arctan2_ee_e},
     {"arctan2:EE->E", &k_arctan2_EE_E},
     {"arctan2:ff->f", &k_arctan2_ff_f},
@@ -1062,6 +1265,8 @@ const KernelEntry kKernels[] = {
     {"arctanh:E->E", &k_arctanh_E_E},
     {"arctanh:f->f", &k_arctanh_f_f},
     {"arctanh:d->d", &k_arctanh_d_d},
+    {"arctanh:F->F", &k_arctanh_F_F},
+    {"arctanh:D->D", &k_arctanh_D_D},
     {"astype:\?->\?", &k_astype_x_x},
     {"astype:\?->b", &k_astype_x_b},
     {"astype:\?->B", &k_astype_x_B},
@@ -1075,6 +1280,8 @@ const KernelEntry kKernels[] = {
     {"astype:\?->E", &k_astype_x_E},
     {"astype:\?->f", &k_astype_x_f},
     {"astype:\?->d", &k_astype_x_d},
+    {"astype:\?->F", &k_astype_x_F},
+    {"astype:\?->D", &k_astype_x_D},
     {"astype:b->\?", &k_astype_b_x},
     {"astype:b->b", &k_astype_b_b},
     {"astype:b->B", &k_astype_b_B},
@@ -1088,6 +1295,8 @@ const KernelEntry kKernels[] = {
     {"astype:b->E", &k_astype_b_E},
     {"astype:b->f", &k_astype_b_f},
     {"astype:b->d", &k_astype_b_d},
+    {"astype:b->F", &k_astype_b_F},
+    {"astype:b->D", &k_astype_b_D},
     {"astype:B->\?", &k_astype_B_x},
     {"astype:B->b", &k_astype_B_b},
     {"astype:B->B", &k_astype_B_B},
@@ -1101,6 +1310,8 @@ const KernelEntry kKernels[] = {
     {"astype:B->E", &k_astype_B_E},
     {"astype:B->f", &k_astype_B_f},
     {"astype:B->d", &k_astype_B_d},
+    {"astype:B->F", &k_astype_B_F},
+    {"astype:B->D", &k_astype_B_D},
     {"astype:h->\?", &k_astype_h_x},
     {"astype:h->b", &k_astype_h_b},
     {"astype:h->B", &k_astype_h_B},
@@ -1114,6 +1325,8 @@ const KernelEntry kKernels[] = {
     {"astype:h->E", &k_astype_h_E},
     {"astype:h->f", &k_astype_h_f},
     {"astype:h->d", &k_astype_h_d},
+    {"astype:h->F", &k_astype_h_F},
+    {"astype:h->D", &k_astype_h_D},
     {"astype:H->\?", &k_astype_H_x},
     {"astype:H->b", &k_astype_H_b},
     {"astype:H->B", &k_astype_H_B},
@@ -1127,6 +1340,8 @@ const KernelEntry kKernels[] = {
     {"astype:H->E", &k_astype_H_E},
     {"astype:H->f", &k_astype_H_f},
     {"astype:H->d", &k_astype_H_d},
+    {"astype:H->F", &k_astype_H_F},
+    {"astype:H->D", &k_astype_H_D},
     {"astype:i->\?", &k_astype_i_x},
     {"astype:i->b", &k_astype_i_b},
     {"astype:i->B", &k_astype_i_B},
@@ -1140,6 +1355,8 @@ const KernelEntry kKernels[] = {
     {"astype:i->E", &k_astype_i_E},
     {"astype:i->f", &k_astype_i_f},
     {"astype:i->d", &k_astype_i_d},
+    {"astype:i->F", &k_astype_i_F},
+    {"astype:i->D", &k_astype_i_D},
     {"astype:I->\?", &k_astype_I_x},
     {"astype:I->b", &k_astype_I_b},
     {"astype:I->B", &k_astype_I_B},
@@ -1153,6 +1370,8 @@ const KernelEntry kKernels[] = {
     {"astype:I->E", &k_astype_I_E},
     {"astype:I->f", &k_astype_I_f},
     {"astype:I->d", &k_astype_I_d},
+    {"astype:I->F", &k_astype_I_F},
+    {"astype:I->D", &k_astype_I_D},
     {"astype:q->\?", &k_astype_q_x},
     {"astype:q->b", &k_astype_q_b},
     {"astype:q->B", &k_astype_q_B},
@@ -1166,6 +1385,8 @@ const KernelEntry kKernels[] = {
     {"astype:q->E", &k_astype_q_E},
     {"astype:q->f", &k_astype_q_f},
     {"astype:q->d", &k_astype_q_d},
+    {"astype:q->F", &k_astype_q_F},
+    {"astype:q->D", &k_astype_q_D},
     {"astype:Q->\?", &k_astype_Q_x},
     {"astype:Q->b", &k_astype_Q_b},
     {"astype:Q->B", &k_astype_Q_B},
@@ -1179,6 +1400,8 @@ const KernelEntry kKernels[] = {
     {"astype:Q->E", &k_astype_Q_E},
     {"astype:Q->f", &k_astype_Q_f},
     {"astype:Q->d", &k_astype_Q_d},
+    {"astype:Q->F", &k_astype_Q_F},
+    {"astype:Q->D", &k_astype_Q_D},
     {"astype:e->\?", &k_astype_e_x},
     {"astype:e->b", &k_astype_e_b},
     {"astype:e->B", &k_astype_e_B},
@@ -1192,6 +1415,8 @@ const KernelEntry kKernels[] = {
     {"astype:e->E", &k_astype_e_E},
     {"astype:e->f", &k_astype_e_f},
     {"astype:e->d", &k_astype_e_d},
+    {"astype:e->F", &k_astype_e_F},
+    {"astype:e->D", &k_astype_e_D},
     {"astype:E->\?", &k_astype_E_x},
     {"astype:E->b", &k_astype_E_b},
     {"astype:E->B", &k_astype_E_B},
@@ -1205,6 +1430,8 @@ const KernelEntry kKernels[] = {
     {"astype:E->E", &k_astype_E_E},
     {"astype:E->f", &k_astype_E_f},
     {"astype:E->d", &k_astype_E_d},
+    {"astype:E->F", &k_astype_E_F},
+    {"astype:E->D", &k_astype_E_D},
     {"astype:f->\?", &k_astype_f_x},
     {"astype:f->b", &k_astype_f_b},
     {"astype:f->B", &k_astype_f_B},
@@ -1218,6 +1445,8 @@ const KernelEntry kKernels[] = {
     {"astype:f->E", &k_astype_f_E},
     {"astype:f->f", &k_astype_f_f},
     {"astype:f->d", &k_astype_f_d},
+    {"astype:f->F", &k_astype_f_F},
+    {"astype:f->D", &k_astype_f_D},
     {"astype:d->\?", &k_astype_d_x},
     {"astype:d->b", &k_astype_d_b},
     {"astype:d->B", &k_astype_d_B},
@@ -1231,6 +1460,38 @@ const KernelEntry kKernels[] = {
     {"astype:d->E", &k_astype_d_E},
     {"astype:d->f", &k_astype_d_f},
     {"astype:d->d", &k_astype_d_d},
+    {"astype:d->F", &k_astype_d_F},
+    {"astype:d->D", &k_astype_d_D},
+    {"astype:F->\?", &k_astype_F_x},
+    {"astype:F->b", &k_astype_F_b},
+    {"astype:F->B", &k_astype_F_B},
+    {"astype:F->h", &k_astype_F_h},
+    {"astype:F->H", &k_astype_F_H},
+    {"astype:F->i", &k_astype_F_i},
+    {"astype:F->I", &k_astype_F_I},
+    {"astype:F->q", &k_astype_F_q},
+    {"astype:F->Q", &k_astype_F_Q},
+    {"astype:F->e", &k_astype_F_e},
+    {"astype:F->E", &k_astype_F_E},
+    {"astype:F->f", &k_astype_F_f},
+    {"astype:F->d", &k_astype_F_d},
+    {"astype:F->F", &k_astype_F_F},
+    {"astype:F->D", &k_astype_F_D},
+    {"astype:D->\?", &k_astype_D_x},
+    {"astype:D->b", &k_astype_D_b},
+    {"astype:D->B", &k_astype_D_B},
+    {"astype:D->h", &k_astype_D_h},
+    {"astype:D->H", &k_astype_D_H},
+    {"astype:D->i", &k_astype_D_i},
+    {"astype:D->I", &k_astype_D_I},
+    {"astype:D->q", &k_astype_D_q},
+    {"astype:D->Q", &k_astype_D_Q},
+    {"astype:D->e", &k_astype_D_e},
+    {"astype:D->E", &k_astype_D_E},
+    {"astype:D->f", &k_astype_D_f},
+    {"astype:D->d", &k_astype_D_d},
+    {"astype:D->F", &k_astype_D_F},
+    {"astype:D->D", &k_astype_D_D},
     {"bitwise_and:\?\?->\?", &k_bitwise_and_xx_x},
     {"bitwise_and:bb->b", &k_bitwise_and_bb_b},
     {"bitwise_and:BB->B", &k_bitwise_and_BB_B},
@@ -1288,6 +1549,22 @@ const KernelEntry kKernels[] = {
     {"clip:EEE->E", &k_clip_EEE_E},
     {"clip:fff->f", &k_clip_fff_f},
     {"clip:ddd->d", &k_clip_ddd_d},
+    {"clip:FFF->F", &k_clip_FFF_F},
+    {"clip:DDD->D", &k_clip_DDD_D},
+    {"conjugate:b->b", &k_conjugate_b_b},
+    {"conjugate:B->B", &k_conjugate_B_B},
+    {"conjugate:h->h", &k_conjugate_h_h},
+    {"conjugate:H->H", &k_conjugate_H_H},
+    {"conjugate:i->i", &k_conjugate_i_i},
+    {"conjugate:I->I", &k_conjugate_I_I},
+    {"conjugate:q->q", &k_conjugate_q_q},
+    {"conjugate:Q->Q", &k_conjugate_Q_Q},
+    {"conjugate:e->e", &k_conjugate_e_e},
+    {"conjugate:E->E", &k_conjugate_E_E},
+    {"conjugate:f->f", &k_conjugate_f_f},
+    {"conjugate:d->d", &k_conjugate_d_d},
+    {"conjugate:F->F", &k_conjugate_F_F},
+    {"conjugate:D->D", &k_conjugate_D_D},
     {"copysign:ee->e", &k_copysign_ee_e},
     {"copysign:EE->E", &k_copysign_EE_E},
     {"copysign:ff->f", &k_copysign_ff_f},
@@ -1296,10 +1573,14 @@ const KernelEntry kKernels[] = {
     {"cos:E->E", &k_cos_E_E},
     {"cos:f->f", &k_cos_f_f},
     {"cos:d->d", &k_cos_d_d},
+    {"cos:F->F", &k_cos_F_F},
+    {"cos:D->D", &k_cos_D_D},
     {"cosh:e->e", &k_cosh_e_e},
     {"cosh:E->E", &k_cosh_E_E},
     {"cosh:f->f", &k_cosh_f_f},
     {"cosh:d->d", &k_cosh_d_d},
+    {"cosh:F->F", &k_cosh_F_F},
+    {"cosh:D->D", &k_cosh_D_D},
     {"count_nonnan:e->q", &k_count_nonnan_e_q},
     {"count_nonnan:E->q", &k_count_nonnan_E_q},
     {"count_nonnan:f->q", &k_count_nonnan_f_q},
@@ -1335,23 +1616,32 @@ const KernelEntry kKernels[] = {
     {"equal:EE->\?", &k_equal_EE_x},
     {"equal:ff->\?", &k_equal_ff_x},
     {"equal:dd->\?", &k_equal_dd_x},
+    {"equal:FF->\?", &k_equal_FF_x},
+    {"equal:DD->\?", &k_equal_DD_x},
     {"exp:e->e", &k_exp_e_e},
     {"exp:E->E", &k_exp_E_E},
     {"exp:f->f", &k_exp_f_f},
     {"exp:d->d", &k_exp_d_d},
+    {"exp:F->F", &k_exp_F_F},
+    {"exp:D->D", &k_exp_D_D},
     {"exp2:e->e", &k_exp2_e_e},
     {"exp2:E->E", &k_exp2_E_E},
     {"exp2:f->f", &k_exp2_f_f},
     {"exp2:d->d", &k_exp2_d_d},
+    {"exp2:F->F", &k_exp2_F_F},
+    {"exp2:D->D", &k_exp2_D_D},
     {"expm1:e->e", &k_expm1_e_e},
     {"expm1:E->E", &k_expm1_E_E},
     {"expm1:f->f", &k_expm1_f_f},
     {"expm1:d->d", &k_expm1_d_d},
+    {"expm1:F->F", &k_expm1_F_F},
+    {"expm1:D->D", &k_expm1_D_D},
     {"fabs:e->e", &k_fabs_e_e},
     {"fabs:E->E", &k_fabs_E_E},
     {"fabs:f->f", &k_fabs_f_f},
     {"fabs:d->d", &k_fabs_d_d},
     {"float_power:dd->d", &k_float_power_dd_d},
+    {"float_power:DD->D", &k_float_power_DD_D},
     {"floor:\?->\?", &k_floor_x_x},
     {"floor:b->b", &k_floor_b_b},
     {"floor:B->B", &k_floor_B_B},
@@ -1390,6 +1680,8 @@ const KernelEntry kKernels[] = {
     {"fmax:EE->E", &k_fmax_EE_E},
     {"fmax:ff->f", &k_fmax_ff_f},
     {"fmax:dd->d", &k_fmax_dd_d},
+    {"fmax:FF->F", &k_fmax_FF_F},
+    {"fmax:DD->D", &k_fmax_DD_D},
     {"fmin:\?\?->\?", &k_fmin_xx_x},
     {"fmin:bb->b", &k_fmin_bb_b},
     {"fmin:BB->B", &k_fmin_BB_B},
@@ -1403,6 +1695,8 @@ const KernelEntry kKernels[] = {
     {"fmin:EE->E", &k_fmin_EE_E},
     {"fmin:ff->f", &k_fmin_ff_f},
     {"fmin:dd->d", &k_fmin_dd_d},
+    {"fmin:FF->F", &k_fmin_FF_F},
+    {"fmin:DD->D", &k_fmin_DD_D},
     {"fmod:bb->b", &k_fmod_bb_b},
     {"fmod:BB->B", &k_fmod_BB_B},
     {"fmod:hh->h", &k_fmod_hh_h},
@@ -1442,6 +1736,8 @@ const KernelEntry kKernels[] = {
     {"greater:EE->\?", &k_greater_EE_x},
     {"greater:ff->\?", &k_greater_ff_x},
     {"greater:dd->\?", &k_greater_dd_x},
+    {"greater:FF->\?", &k_greater_FF_x},
+    {"greater:DD->\?", &k_greater_DD_x},
     {"greater_equal:\?\?->\?", &k_greater_equal_xx_x},
     {"greater_equal:bb->\?", &k_greater_equal_bb_x},
     {"greater_equal:BB->\?", &k_greater_equal_BB_x},
@@ -1457,6 +1753,8 @@ const KernelEntry kKernels[] = {
     {"greater_equal:EE->\?", &k_greater_equal_EE_x},
     {"greater_equal:ff->\?", &k_greater_equal_ff_x},
     {"greater_equal:dd->\?", &k_greater_equal_dd_x},
+    {"greater_equal:FF->\?", &k_greater_equal_FF_x},
+    {"greater_equal:DD->\?", &k_greater_equal_DD_x},
     {"heaviside:ee->e", &k_heaviside_ee_e},
     {"heaviside:EE->E", &k_heaviside_EE_E},
     {"heaviside:ff->f", &k_heaviside_ff_f},
@@ -1487,6 +1785,8 @@ const KernelEntry kKernels[] = {
     {"isfinite:E->\?", &k_isfinite_E_x},
     {"isfinite:f->\?", &k_isfinite_f_x},
     {"isfinite:d->\?", &k_isfinite_d_x},
+    {"isfinite:F->\?", &k_isfinite_F_x},
+    {"isfinite:D->\?", &k_isfinite_D_x},
     {"isinf:\?->\?", &k_isinf_x_x},
     {"isinf:b->\?", &k_isinf_b_x},
     {"isinf:B->\?", &k_isinf_B_x},
@@ -1500,6 +1800,8 @@ const KernelEntry kKernels[] = {
     {"isinf:E->\?", &k_isinf_E_x},
     {"isinf:f->\?", &k_isinf_f_x},
     {"isinf:d->\?", &k_isinf_d_x},
+    {"isinf:F->\?", &k_isinf_F_x},
+    {"isinf:D->\?", &k_isinf_D_x},
     {"isnan:\?->\?", &k_isnan_x_x},
     {"isnan:b->\?", &k_isnan_b_x},
     {"isnan:B->\?", &k_isnan_B_x},
@@ -1513,6 +1815,8 @@ const KernelEntry kKernels[] = {
     {"isnan:E->\?", &k_isnan_E_x},
     {"isnan:f->\?", &k_isnan_f_x},
     {"isnan:d->\?", &k_isnan_d_x},
+    {"isnan:F->\?", &k_isnan_F_x},
+    {"isnan:D->\?", &k_isnan_D_x},
     {"lcm:bb->b", &k_lcm_bb_b},
     {"lcm:BB->B", &k_lcm_BB_B},
     {"lcm:hh->h", &k_lcm_hh_h},
@@ -1552,6 +1856,8 @@ const KernelEntry kKernels[] = {
     {"less:EE->\?", &k_less_EE_x},
     {"less:ff->\?", &k_less_ff_x},
     {"less:dd->\?", &k_less_dd_x},
+    {"less:FF->\?", &k_less_FF_x},
+    {"less:DD->\?", &k_less_DD_x},
     {"less_equal:\?\?->\?", &k_less_equal_xx_x},
     {"less_equal:bb->\?", &k_less_equal_bb_x},
     {"less_equal:BB->\?", &k_less_equal_BB_x},
@@ -1567,22 +1873,32 @@ const KernelEntry kKernels[] = {
     {"less_equal:EE->\?", &k_less_equal_EE_x},
     {"less_equal:ff->\?", &k_less_equal_ff_x},
     {"less_equal:dd->\?", &k_less_equal_dd_x},
+    {"less_equal:FF->\?", &k_less_equal_FF_x},
+    {"less_equal:DD->\?", &k_less_equal_DD_x},
     {"log:e->e", &k_log_e_e},
     {"log:E->E", &k_log_E_E},
     {"log:f->f", &k_log_f_f},
     {"log:d->d", &k_log_d_d},
+    {"log:F->F", &k_log_F_F},
+    {"log:D->D", &k_log_D_D},
     {"log10:e->e", &k_log10_e_e},
     {"log10:E->E", &k_log10_E_E},
     {"log10:f->f", &k_log10_f_f},
     {"log10:d->d", &k_log10_d_d},
+    {"log10:F->F", &k_log10_F_F},
+    {"log10:D->D", &k_log10_D_D},
     {"log1p:e->e", &k_log1p_e_e},
     {"log1p:E->E", &k_log1p_E_E},
     {"log1p:f->f", &k_log1p_f_f},
     {"log1p:d->d", &k_log1p_d_d},
+    {"log1p:F->F", &k_log1p_F_F},
+    {"log1p:D->D", &k_log1p_D_D},
     {"log2:e->e", &k_log2_e_e},
     {"log2:E->E", &k_log2_E_E},
     {"log2:f->f", &k_log2_f_f},
     {"log2:d->d", &k_log2_d_d},
+    {"log2:F->F", &k_log2_F_F},
+    {"log2:D->D", &k_log2_D_D},
     {"logaddexp:ee->e", &k_logaddexp_ee_e},
     {"logaddexp:EE->E", &k_logaddexp_EE_E},
     {"logaddexp:ff->f", &k_logaddexp_ff_f},
@@ -1604,6 +1920,8 @@ const KernelEntry kKernels[] = {
     {"logical_and:EE->\?", &k_logical_and_EE_x},
     {"logical_and:ff->\?", &k_logical_and_ff_x},
     {"logical_and:dd->\?", &k_logical_and_dd_x},
+    {"logical_and:FF->\?", &k_logical_and_FF_x},
+    {"logical_and:DD->\?", &k_logical_and_DD_x},
     {"logical_not:\?->\?", &k_logical_not_x_x},
     {"logical_not:b->\?", &k_logical_not_b_x},
     {"logical_not:B->\?", &k_logical_not_B_x},
@@ -1617,6 +1935,8 @@ const KernelEntry kKernels[] = {
     {"logical_not:E->\?", &k_logical_not_E_x},
     {"logical_not:f->\?", &k_logical_not_f_x},
     {"logical_not:d->\?", &k_logical_not_d_x},
+    {"logical_not:F->\?", &k_logical_not_F_x},
+    {"logical_not:D->\?", &k_logical_not_D_x},
     {"logical_or:\?\?->\?", &k_logical_or_xx_x},
     {"logical_or:bb->\?", &k_logical_or_bb_x},
     {"logical_or:BB->\?", &k_logical_or_BB_x},
@@ -1630,6 +1950,8 @@ const KernelEntry kKernels[] = {
     {"logical_or:EE->\?", &k_logical_or_EE_x},
     {"logical_or:ff->\?", &k_logical_or_ff_x},
     {"logical_or:dd->\?", &k_logical_or_dd_x},
+    {"logical_or:FF->\?", &k_logical_or_FF_x},
+    {"logical_or:DD->\?", &k_logical_or_DD_x},
     {"logical_xor:\?\?->\?", &k_logical_xor_xx_x},
     {"logical_xor:bb->\?", &k_logical_xor_bb_x},
     {"logical_xor:BB->\?", &k_logical_xor_BB_x},
@@ -1643,6 +1965,8 @@ const KernelEntry kKernels[] = {
     {"logical_xor:EE->\?", &k_logical_xor_EE_x},
     {"logical_xor:ff->\?", &k_logical_xor_ff_x},
     {"logical_xor:dd->\?", &k_logical_xor_dd_x},
+    {"logical_xor:FF->\?", &k_logical_xor_FF_x},
+    {"logical_xor:DD->\?", &k_logical_xor_DD_x},
     {"max:\?->\?", &k_max_x_x},
     {"max:b->b", &k_max_b_b},
     {"max:B->B", &k_max_B_B},
@@ -1656,6 +1980,8 @@ const KernelEntry kKernels[] = {
     {"max:E->E", &k_max_E_E},
     {"max:f->f", &k_max_f_f},
     {"max:d->d", &k_max_d_d},
+    {"max:F->F", &k_max_F_F},
+    {"max:D->D", &k_max_D_D},
     {"maximum:\?\?->\?", &k_maximum_xx_x},
     {"maximum:bb->b", &k_maximum_bb_b},
     {"maximum:BB->B", &k_maximum_BB_B},
@@ -1669,6 +1995,8 @@ const KernelEntry kKernels[] = {
     {"maximum:EE->E", &k_maximum_EE_E},
     {"maximum:ff->f", &k_maximum_ff_f},
     {"maximum:dd->d", &k_maximum_dd_d},
+    {"maximum:FF->F", &k_maximum_FF_F},
+    {"maximum:DD->D", &k_maximum_DD_D},
     {"min:\?->\?", &k_min_x_x},
     {"min:b->b", &k_min_b_b},
     {"min:B->B", &k_min_B_B},
@@ -1682,6 +2010,8 @@ const KernelEntry kKernels[] = {
     {"min:E->E", &k_min_E_E},
     {"min:f->f", &k_min_f_f},
     {"min:d->d", &k_min_d_d},
+    {"min:F->F", &k_min_F_F},
+    {"min:D->D", &k_min_D_D},
     {"minimum:\?\?->\?", &k_minimum_xx_x},
     {"minimum:bb->b", &k_minimum_bb_b},
     {"minimum:BB->B", &k_minimum_BB_B},
@@ -1695,6 +2025,8 @@ const KernelEntry kKernels[] = {
     {"minimum:EE->E", &k_minimum_EE_E},
     {"minimum:ff->f", &k_minimum_ff_f},
     {"minimum:dd->d", &k_minimum_dd_d},
+    {"minimum:FF->F", &k_minimum_FF_F},
+    {"minimum:DD->D", &k_minimum_DD_D},
     {"modf:e->ee", &k_modf_e_ee},
     {"modf:E->EE", &k_modf_E_EE},
     {"modf:f->ff", &k_modf_f_ff},
@@ -1712,6 +2044,8 @@ const KernelEntry kKernels[] = {
     {"multiply:EE->E", &k_multiply_EE_E},
     {"multiply:ff->f", &k_multiply_ff_f},
     {"multiply:dd->d", &k_multiply_dd_d},
+    {"multiply:FF->F", &k_multiply_FF_F},
+    {"multiply:DD->D", &k_multiply_DD_D},
     {"nanmax:e->e", &k_nanmax_e_e},
     {"nanmax:E->E", &k_nanmax_E_E},
     {"nanmax:f->f", &k_nanmax_f_f},
@@ -1740,6 +2074,8 @@ const KernelEntry kKernels[] = {
     {"negative:E->E", &k_negative_E_E},
     {"negative:f->f", &k_negative_f_f},
     {"negative:d->d", &k_negative_d_d},
+    {"negative:F->F", &k_negative_F_F},
+    {"negative:D->D", &k_negative_D_D},
     {"nextafter:ee->e", &k_nextafter_ee_e},
     {"nextafter:EE->E", &k_nextafter_EE_E},
     {"nextafter:ff->f", &k_nextafter_ff_f},
@@ -1759,6 +2095,8 @@ const KernelEntry kKernels[] = {
     {"not_equal:EE->\?", &k_not_equal_EE_x},
     {"not_equal:ff->\?", &k_not_equal_ff_x},
     {"not_equal:dd->\?", &k_not_equal_dd_x},
+    {"not_equal:FF->\?", &k_not_equal_FF_x},
+    {"not_equal:DD->\?", &k_not_equal_DD_x},
     {"positive:b->b", &k_positive_b_b},
     {"positive:B->B", &k_positive_B_B},
     {"positive:h->h", &k_positive_h_h},
@@ -1771,6 +2109,8 @@ const KernelEntry kKernels[] = {
     {"positive:E->E", &k_positive_E_E},
     {"positive:f->f", &k_positive_f_f},
     {"positive:d->d", &k_positive_d_d},
+    {"positive:F->F", &k_positive_F_F},
+    {"positive:D->D", &k_positive_D_D},
     {"power:bb->b", &k_power_bb_b},
     {"power:BB->B", &k_power_BB_B},
     {"power:hh->h", &k_power_hh_h},
@@ -1783,6 +2123,8 @@ const KernelEntry kKernels[] = {
     {"power:EE->E", &k_power_EE_E},
     {"power:ff->f", &k_power_ff_f},
     {"power:dd->d", &k_power_dd_d},
+    {"power:FF->F", &k_power_FF_F},
+    {"power:DD->D", &k_power_DD_D},
     {"prod:\?->q", &k_prod_x_q},
     {"prod:b->q", &k_prod_b_q},
     {"prod:B->Q", &k_prod_B_Q},
@@ -1796,6 +2138,8 @@ const KernelEntry kKernels[] = {
     {"prod:E->E", &k_prod_E_E},
     {"prod:f->f", &k_prod_f_f},
     {"prod:d->d", &k_prod_d_d},
+    {"prod:F->F", &k_prod_F_F},
+    {"prod:D->D", &k_prod_D_D},
     {"prod:\?->\?", &k_prod_x_x},
     {"prod:b->b", &k_prod_b_b},
     {"prod:B->B", &k_prod_B_B},
@@ -1819,6 +2163,8 @@ const KernelEntry kKernels[] = {
     {"reciprocal:E->E", &k_reciprocal_E_E},
     {"reciprocal:f->f", &k_reciprocal_f_f},
     {"reciprocal:d->d", &k_reciprocal_d_d},
+    {"reciprocal:F->F", &k_reciprocal_F_F},
+    {"reciprocal:D->D", &k_reciprocal_D_D},
     {"remainder:bb->b", &k_remainder_bb_b},
     {"remainder:BB->B", &k_remainder_BB_B},
     {"remainder:hh->h", &k_remainder_hh_h},
@@ -1843,6 +2189,8 @@ const KernelEntry kKernels[] = {
     {"rint:E->E", &k_rint_E_E},
     {"rint:f->f", &k_rint_f_f},
     {"rint:d->d", &k_rint_d_d},
+    {"rint:F->F", &k_rint_F_F},
+    {"rint:D->D", &k_rint_D_D},
     {"sign:b->b", &k_sign_b_b},
     {"sign:B->B", &k_sign_B_B},
     {"sign:h->h", &k_sign_h_h},
@@ -1855,6 +2203,8 @@ const KernelEntry kKernels[] = {
     {"sign:E->E", &k_sign_E_E},
     {"sign:f->f", &k_sign_f_f},
     {"sign:d->d", &k_sign_d_d},
+    {"sign:F->F", &k_sign_F_F},
+    {"sign:D->D", &k_sign_D_D},
     {"signbit:e->\?", &k_signbit_e_x},
     {"signbit:E->\?", &k_signbit_E_x},
     {"signbit:f->\?", &k_signbit_f_x},
@@ -1863,10 +2213,14 @@ const KernelEntry kKernels[] = {
     {"sin:E->E", &k_sin_E_E},
     {"sin:f->f", &k_sin_f_f},
     {"sin:d->d", &k_sin_d_d},
+    {"sin:F->F", &k_sin_F_F},
+    {"sin:D->D", &k_sin_D_D},
     {"sinh:e->e", &k_sinh_e_e},
     {"sinh:E->E", &k_sinh_E_E},
     {"sinh:f->f", &k_sinh_f_f},
     {"sinh:d->d", &k_sinh_d_d},
+    {"sinh:F->F", &k_sinh_F_F},
+    {"sinh:D->D", &k_sinh_D_D},
     {"spacing:e->e", &k_spacing_e_e},
     {"spacing:E->E", &k_spacing_E_E},
     {"spacing:f->f", &k_spacing_f_f},
@@ -1875,6 +2229,8 @@ const KernelEntry kKernels[] = {
     {"sqrt:E->E", &k_sqrt_E_E},
     {"sqrt:f->f", &k_sqrt_f_f},
     {"sqrt:d->d", &k_sqrt_d_d},
+    {"sqrt:F->F", &k_sqrt_F_F},
+    {"sqrt:D->D", &k_sqrt_D_D},
     {"square:b->b", &k_square_b_b},
     {"square:B->B", &k_square_B_B},
     {"square:h->h", &k_square_h_h},
@@ -1887,6 +2243,8 @@ const KernelEntry kKernels[] = {
     {"square:E->E", &k_square_E_E},
     {"square:f->f", &k_square_f_f},
     {"square:d->d", &k_square_d_d},
+    {"square:F->F", &k_square_F_F},
+    {"square:D->D", &k_square_D_D},
     {"subtract:bb->b", &k_subtract_bb_b},
     {"subtract:BB->B", &k_subtract_BB_B},
     {"subtract:hh->h", &k_subtract_hh_h},
@@ -1899,6 +2257,8 @@ const KernelEntry kKernels[] = {
     {"subtract:EE->E", &k_subtract_EE_E},
     {"subtract:ff->f", &k_subtract_ff_f},
     {"subtract:dd->d", &k_subtract_dd_d},
+    {"subtract:FF->F", &k_subtract_FF_F},
+    {"subtract:DD->D", &k_subtract_DD_D},
     {"sum:\?->q", &k_sum_x_q},
     {"sum:b->q", &k_sum_b_q},
     {"sum:B->Q", &k_sum_B_Q},
@@ -1912,6 +2272,8 @@ const KernelEntry kKernels[] = {
     {"sum:E->E", &k_sum_E_E},
     {"sum:f->f", &k_sum_f_f},
     {"sum:d->d", &k_sum_d_d},
+    {"sum:F->F", &k_sum_F_F},
+    {"sum:D->D", &k_sum_D_D},
     {"sum:\?->\?", &k_sum_x_x},
     {"sum:b->b", &k_sum_b_b},
     {"sum:B->B", &k_sum_B_B},
@@ -1923,14 +2285,20 @@ const KernelEntry kKernels[] = {
     {"tan:E->E", &k_tan_E_E},
     {"tan:f->f", &k_tan_f_f},
     {"tan:d->d", &k_tan_d_d},
+    {"tan:F->F", &k_tan_F_F},
+    {"tan:D->D", &k_tan_D_D},
     {"tanh:e->e", &k_tanh_e_e},
     {"tanh:E->E", &k_tanh_E_E},
     {"tanh:f->f", &k_tanh_f_f},
     {"tanh:d->d", &k_tanh_d_d},
+    {"tanh:F->F", &k_tanh_F_F},
+    {"tanh:D->D", &k_tanh_D_D},
     {"true_divide:ee->e", &k_true_divide_ee_e},
     {"true_divide:EE->E", &k_true_divide_EE_E},
     {"true_divide:ff->f", &k_true_divide_ff_f},
     {"true_divide:dd->d", &k_true_divide_dd_d},
+    {"true_divide:FF->F", &k_true_divide_FF_F},
+    {"true_divide:DD->D", &k_true_divide_DD_D},
     {"trunc:\?->\?", &k_trunc_x_x},
     {"trunc:b->b", &k_trunc_b_b},
     {"trunc:B->B", &k_trunc_B_B},
@@ -1957,6 +2325,8 @@ const KernelEntry kKernels[] = {
     {"where:\?EE->E", &k_where_xEE_E},
     {"where:\?ff->f", &k_where_xff_f},
     {"where:\?dd->d", &k_where_xdd_d},
+    {"where:\?FF->F", &k_where_xFF_F},
+    {"where:\?DD->D", &k_where_xDD_D},
 };
 const int kNumKernels = sizeof(kKernels) / sizeof(kKernels[0]);
 

@@ -4,6 +4,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "complex.h"
 #include "half.h"
 
 namespace qk {
@@ -45,6 +46,13 @@ template <class To, class From> static inline To convert(From v) {
     return convert<To>(bf16_to_f32(v.bits));
   } else if constexpr (std::is_same_v<To, From>) {
     return v;
+  } else if constexpr (is_complex_v<From>) {
+    // complex → complex by parts; → bool is truthiness; → real drops the imaginary part (NumPy's unsafe cast)
+    if constexpr (is_complex_v<To>) return To(static_cast<decltype(To::re)>(v.re), static_cast<decltype(To::re)>(v.im));
+    else if constexpr (std::is_same_v<To, bool>) return v.re != 0 || v.im != 0;
+    else return convert<To>(v.re);
+  } else if constexpr (is_complex_v<To>) {
+    return To(convert<decltype(To::re)>(v), decltype(To::re)(0));
   } else if constexpr (std::is_same_v<To, f16>) {
     if constexpr (std::is_same_v<From, float>) return f16{f32_to_f16(v)};
     else return f16{f64_to_f16((double)v)};

@@ -116,7 +116,8 @@ template <class S, class C, class F, int kNan> static C fold8(C acc, const S* x,
 template <class S, class O, class C, class F, bool kPairwise, int kNan = kNanFold, bool kIdempotent = false>
 static void rloop(char** p, const int64_t* s, int64_t n) {
   // Elements may seed accumulators (F(identity, x) = x) only for the plain and NaN-ignoring folds.
-  constexpr bool kFreeOrder = (kIdempotent || !std::is_floating_point_v<C>) && kNan != kNanSkip;
+  constexpr bool kInexact = std::is_floating_point_v<C> || is_complex_v<C>;  // complex sums are pairwise too
+  constexpr bool kFreeOrder = (kIdempotent || !kInexact) && kNan != kNanSkip;
   if (n < 0) {
     C acc = convert<C>(*(const O*)p[0]);
     const C x = convert<C>(*(const O*)p[1]);
@@ -127,7 +128,7 @@ static void rloop(char** p, const int64_t* s, int64_t n) {
   }
   if (s[0] == 0) {
     C acc = convert<C>(*(const O*)p[0]);
-    if constexpr (kPairwise && std::is_floating_point_v<C> && kNan != kNanIgnore) {
+    if constexpr (kPairwise && kInexact && kNan != kNanIgnore) {
       acc = F::f(acc, pairwise_sum<C, S, kNan == kNanSkip>(p[1], n, s[1]));
     } else if (kFreeOrder && s[1] == (int64_t)sizeof(S) && n >= 16) {
       acc = fold8<S, C, F, kNan>(acc, (const S*)p[1], n);

@@ -94,6 +94,12 @@ const char* exec_scan() {
         scan_op<S, uint64_t>(in, out, axis, prod, nan);
     });
   }
+  // complex (dtype codes after the real ones, src/core/dtype.ts): running sums/products of (re, im)
+  if (!ok && ic == oc && (ic == kFloat64 + 1 || ic == kFloat64 + 2)) {
+    if (ic == kFloat64 + 1) prod ? scan<c64, c64, true, false>(in, out, axis) : scan<c64, c64, false, false>(in, out, axis);
+    else prod ? scan<c128, c128, true, false>(in, out, axis) : scan<c128, c128, false, false>(in, out, axis);
+    ok = true;
+  }
   return ok ? nullptr : "scan: unsupported dtypes";
 }
 

@@ -8,7 +8,10 @@
 #include <type_traits>
 #include <vector>
 
+#include <algorithm>
+
 #include "command.h"
+#include "complex.h"
 #include "dtype_dispatch.h"
 #include "iterate.h"
 #include "launch.h"
@@ -41,6 +44,45 @@ template <class F> void for_lanes(const Tensor& in, int axis, F&& body) {
 #pragma omp for schedule(static)
     for (int64_t l = 0; l < lanes; l++) body(l, state);
   }
+}
+
+// ---- complex (NumPy's order: lexicographic, NaNs last as R+Rj < R+nanj < nan+Rj < nan+nanj) -----
+
+template <class T> bool complex_less(const cplx<T>& a, const cplx<T>& b) {
+  // npysort's CFLOAT_LT
+  if (a.re < b.re) return a.im == a.im || b.im != b.im;
+  if (a.re > b.re) return b.im != b.im && a.im == a.im;
+  if (a.re == b.re || (a.re != a.re && b.re != b.re)) return a.im < b.im || (b.im != b.im && a.im == a.im);
+  return b.re != b.re;
+}
+
+// Stable comparison sorts of complex lanes: values (`arg` false) or int64 indices.
+template <class T> void complex_sort_lanes(const Tensor& in, const Tensor& out, int axis, bool arg) {
+  const int64_t len = in.shape[axis], lanes = len == 0 ? 0 : in.size() / len;
+  const int64_t si = in.strides[axis], so = out.strides[axis];
+  std::vector<cplx<T>> v((size_t)len);
+  std::vector<int64_t> idx((size_t)len);
+  for (int64_t l = 0; l < lanes; l++) {
+    const char* src = lane_ptr(in, axis, l);
+    char* dst = lane_ptr(out, axis, l);
+    for (int64_t i = 0; i < len; i++) {
+      v[(size_t)i] = *(const cplx<T>*)(src + i * si);
+      idx[(size_t)i] = i;
+    }
+    std::stable_sort(idx.begin(), idx.end(), [&](int64_t a, int64_t b) { return complex_less(v[(size_t)a], v[(size_t)b]); });
+    for (int64_t i = 0; i < len; i++) {
+      if (arg) *(int64_t*)(dst + i * so) = idx[(size_t)i];
+      else *(cplx<T>*)(dst + i * so) = v[(size_t)idx[(size_t)i]];
+    }
+  }
+}
+
+// complex dtype codes follow the real ones (src/core/dtype.ts); true when `code` was complex
+bool complex_sort(int code, const Tensor& in, const Tensor& out, int axis, bool arg) {
+  if (code == kFloat64 + 1) complex_sort_lanes<float>(in, out, axis, arg);
+  else if (code == kFloat64 + 2) complex_sort_lanes<double>(in, out, axis, arg);
+  else return false;
+  return true;
 }
 
 // ---- sort ----------------------------------------------------------------------------------------
@@ -87,6 +129,7 @@ const char* exec_sort() {
   const int axis = (int)L.aux[1];
   if (axis < 0 || axis >= in.ndim || in.ndim != out.ndim) return "sort: bad axis";
   if (in.size() == 0) return nullptr;
+  if (complex_sort((int)L.aux[0], in, out, axis, false)) return nullptr;
   bool ok = dispatch_dtype((int)L.aux[0], [&](auto tag) { sort_lanes<typename decltype(tag)::type>(in, out, axis); });
   return ok ? nullptr : "sort: unknown dtype";
 }
@@ -148,6 +191,7 @@ const char* exec_argsort() {
   if (axis < 0 || axis >= in.ndim || in.ndim != out.ndim) return "argsort: bad axis";
   if (in.size() == 0) return nullptr;
   const int64_t len = in.shape[axis];
+  if (!perm && !nan_first && complex_sort((int)L.aux[0], in, out, axis, true)) return nullptr;
   if (perm) {
     // A lexsort pass reads the key at perm's entries: they must stay inside the lane.
     StridedCursor c(*perm, 0);

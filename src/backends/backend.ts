@@ -1,5 +1,6 @@
 // The interface every backend implements. Core code talks only to this; it never knows which
 // backend is behind a buffer handle.
+import type { Complex } from '../core/complex.js';
 import type { DType } from '../core/dtype.js';
 import type { Loop, Op } from '../core/op.js';
 
@@ -8,7 +9,7 @@ export type DeviceType = 'cpu' | 'webgpu' | 'cuda';
 /** A strided view of a backend buffer, or a scalar broadcast to every position. */
 export type Operand =
   | { readonly kind: 'buffer'; readonly handle: number; readonly dtype: DType; readonly offset: number; readonly strides: readonly number[] }
-  | { readonly kind: 'scalar'; readonly dtype: DType; readonly value: number | bigint | boolean };
+  | { readonly kind: 'scalar'; readonly dtype: DType; readonly value: number | bigint | boolean | Complex };
 
 /** An elementwise launch: every operand is viewed with `shape` (broadcast strides already applied). */
 export interface ElementwiseLaunch {
@@ -30,7 +31,7 @@ export interface ReduceLaunch {
   readonly input: Operand;
   readonly output: Operand;
   /** The op's identity in the output dtype (absent for idempotent ops without one: max, min). */
-  readonly identity?: number | bigint | boolean;
+  readonly identity?: number | bigint | boolean | Complex;
 }
 
 /** An operand of an opaque op: a strided view with its own shape. */

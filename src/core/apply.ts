@@ -6,6 +6,7 @@ import { backendOf, defaultDevice } from './device.js';
 import {
   DTYPES, type Casting, type DType, type WeakKind, canCast, defaults, intFits, isFloat, isInteger, kindOf, resultType,
 } from './dtype.js';
+import { Complex } from './complex.js';
 import { NDArray, type Scalar } from './ndarray.js';
 import { type Loop, type Op, resolveLoop } from './op.js';
 import { broadcastShapes, broadcastStrides, fmtShapeC } from './shape.js';
@@ -29,6 +30,7 @@ export interface ElementwiseOptions {
 function weakKind(v: Scalar): WeakKind | undefined {
   if (typeof v === 'boolean') return undefined;
   if (typeof v === 'bigint') return 'int';
+  if (v instanceof Complex) return 'complex';
   return Number.isSafeInteger(v) ? 'int' : 'float';
 }
 
@@ -43,14 +45,16 @@ export function operandDTypes(who: string, inputs: readonly Input[]): DType[] {
   for (const x of inputs) {
     if (x instanceof NDArray) strong.push(x.dtype);
     else if (typeof x === 'boolean') strong.push('bool');
-    else if (typeof x === 'number' || typeof x === 'bigint') weak.push(weakKind(x)!);
+    else if (typeof x === 'number' || typeof x === 'bigint' || x instanceof Complex) weak.push(weakKind(x)!);
     else throw new TypeError(`${who}: unsupported operand type ${typeof x}`);
   }
   const common = resultType(strong, weak);
   return inputs.map((x) => {
     if (x instanceof NDArray) return x.dtype;
     if (typeof x === 'boolean') return 'bool';
-    if (weakKind(x) === 'float') return kindOf(common) === 'f' ? common : resultType([], ['float']);
+    const k = weakKind(x);
+    if (k === 'complex') return kindOf(common) === 'c' ? common : resultType([], ['complex']);
+    if (k === 'float') return kindOf(common) === 'f' || kindOf(common) === 'c' ? common : resultType([], ['float']);
     return common;
   });
 }
@@ -64,8 +68,9 @@ function castSource(x: Input, d: DType, to: DType): DType {
   if (x instanceof NDArray || typeof x === 'boolean') return d;
   const k = weakKind(x);
   if (k === 'int' && kindOf(to) !== 'b') return to;
-  if (k === 'float' && kindOf(to) === 'f') return to;
-  return k === 'int' ? 'int64' : 'float64';
+  if (k === 'float' && (kindOf(to) === 'f' || kindOf(to) === 'c')) return to;
+  if (k === 'complex' && kindOf(to) === 'c') return to;
+  return k === 'int' ? 'int64' : k === 'float' ? 'float64' : 'complex128';
 }
 
 function deviceOf(who: string, inputs: readonly Input[], more: readonly (NDArray | undefined)[] = []): Device {
@@ -116,7 +121,9 @@ function operand(a: NDArray, shape: readonly number[]): Operand {
 
 /** Converts a JS scalar into an operand of `dtype` (NumPy's cast of a weak scalar). */
 function scalarOperand(v: Scalar, dtype: DType, who = 'fill'): Operand {
-  if (typeof v !== 'boolean') {
+  if (v instanceof Complex) {
+    if (kindOf(dtype) !== 'c') throw new TypeError(`${who}: Cannot cast a complex scalar to ${dtype}`);
+  } else if (typeof v !== 'boolean') {
     const isInt = weakKind(v) === 'int';
     if (isInt && isInteger(dtype) && !intFits(v, dtype)) {
       throw new RangeError(`${who}: JS integer ${String(v)} out of bounds for ${dtype}`);
@@ -163,7 +170,8 @@ function maskOf(who: string, where: ElementwiseOptions['where']): NDArray | bool
   return where;
 }
 
-const truth = (v: number | bigint): boolean => (typeof v === 'bigint' ? v !== 0n : v !== 0);
+const truth = (v: number | bigint | Complex): boolean =>
+  (typeof v === 'bigint' ? v !== 0n : v instanceof Complex ? v.re !== 0 || v.im !== 0 : v !== 0);
 
 /** A native loop error ("ValueError: ...", e.g. integers to negative powers) as NumPy's exception. */
 function kernelError(who: string, e: unknown): unknown {

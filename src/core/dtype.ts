@@ -2,14 +2,15 @@
 
 export const DTYPES = [
   'bool', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64',
-  'float16', 'bfloat16', 'float32', 'float64',
+  'float16', 'bfloat16', 'float32', 'float64', 'complex64', 'complex128',
 ] as const;
 export type DType = (typeof DTYPES)[number];
 
 /** Anything a user may pass where a dtype is expected (NumPy's aliases included). */
-export type DTypeLike = DType | 'float' | 'int' | 'bool_' | 'half' | 'single' | 'double' | 'long' | 'uint' | 'intp' | 'uintp';
+export type DTypeLike = DType | 'float' | 'int' | 'bool_' | 'half' | 'single' | 'double' | 'long' | 'uint' | 'intp' | 'uintp'
+  | 'complex' | 'csingle' | 'cdouble';
 
-export type Kind = 'b' | 'i' | 'u' | 'f';
+export type Kind = 'b' | 'i' | 'u' | 'f' | 'c';
 
 export type TypedArray =
   | Uint8Array | Int8Array | Int16Array | Uint16Array | Int32Array | Uint32Array
@@ -24,6 +25,8 @@ interface DTypeInfo {
   char: string;
   /** .npy descr (little-endian); bfloat16 uses ml_dtypes' name. */
   descr: string;
+  /** Storage elements per array element: complex keeps (re, im) interleaved, so 2. */
+  lanes?: number;
 }
 
 const INFO: Record<DType, DTypeInfo> = {
@@ -40,13 +43,16 @@ const INFO: Record<DType, DTypeInfo> = {
   bfloat16: { kind: 'f', itemsize: 2, storage: Uint16Array, char: 'E', descr: 'bfloat16' },
   float32: { kind: 'f', itemsize: 4, storage: Float32Array, char: 'f', descr: '<f4' },
   float64: { kind: 'f', itemsize: 8, storage: Float64Array, char: 'd', descr: '<f8' },
+  complex64: { kind: 'c', itemsize: 8, storage: Float32Array, char: 'F', descr: '<c8', lanes: 2 },
+  complex128: { kind: 'c', itemsize: 16, storage: Float64Array, char: 'D', descr: '<c16', lanes: 2 },
 };
 
 const ALIASES: Record<string, DType> = {
   float: 'float64', double: 'float64', single: 'float32', half: 'float16', int: 'int64', long: 'int64',
   intp: 'int64', uint: 'uint64', uintp: 'uint64', bool_: 'bool', f2: 'float16', f4: 'float32',
   f8: 'float64', i1: 'int8', i2: 'int16', i4: 'int32', i8: 'int64', u1: 'uint8', u2: 'uint16',
-  u4: 'uint32', u8: 'uint64', b1: 'bool',
+  u4: 'uint32', u8: 'uint64', b1: 'bool', complex: 'complex128', cdouble: 'complex128', csingle: 'complex64',
+  c8: 'complex64', c16: 'complex128', cfloat: 'complex128',
 };
 
 export function isDType(s: unknown): s is DType {
@@ -67,14 +73,29 @@ export const typeChar = (d: DType): string => INFO[d].char;
 export const npyDescr = (d: DType): string => INFO[d].descr;
 export const isFloat = (d: DType): boolean => INFO[d].kind === 'f';
 export const isInteger = (d: DType): boolean => INFO[d].kind === 'i' || INFO[d].kind === 'u';
+export const isComplex = (d: DType): boolean => INFO[d].kind === 'c';
+/** Float or complex (NumPy's np.inexact). */
+export const isInexact = (d: DType): boolean => INFO[d].kind === 'f' || INFO[d].kind === 'c';
+/** Storage elements per array element (2 for complex: re, im interleaved). */
+export const lanesOf = (d: DType): number => INFO[d].lanes ?? 1;
+/** The dtype of a complex dtype's parts (complex64 → float32); real dtypes map to themselves. */
+export const realOf = (d: DType): DType => (d === 'complex64' ? 'float32' : d === 'complex128' ? 'float64' : d);
+/** The complex dtype holding a float dtype's values (float16/bfloat16/float32 → complex64, NumPy's rule). */
+export function complexOf(d: DType): DType {
+  const k = INFO[d].kind;
+  if (k === 'c') return d;
+  if (k !== 'f') return complexOf(floatFor(d));
+  return d === 'float64' ? 'complex128' : 'complex64';
+}
 /** int64/uint64 values are BigInts in JS. */
 export const isBig = (d: DType): boolean => d === 'int64' || d === 'uint64';
 
 /** The dtype code native kernels dispatch on: its index in DTYPES (native/src/dtype_dispatch.h). */
 export const dtypeCode = (d: DType): number => DTYPES.indexOf(d);
 
+/** Storage for `n` elements (2n storage values for complex). */
 export function makeStorage(d: DType, n: number): TypedArray {
-  return new INFO[d].storage(n);
+  return new INFO[d].storage(n * (INFO[d].lanes ?? 1));
 }
 
 // ---- promotion ------------------------------------------------------------------------------
@@ -107,6 +128,8 @@ export function promoteTypes(a: DType, b: DType): DType {
   const ka = INFO[a].kind, kb = INFO[b].kind;
   if (ka === 'b') return b;
   if (kb === 'b') return a;
+  // complex: the complex type of the promoted real parts (complex64 with int32 or float64 → complex128)
+  if (ka === 'c' || kb === 'c') return complexOf(promoteTypes(realOf(a), realOf(b)));
   if (ka === 'f' || kb === 'f') {
     if (ka === 'f' && kb === 'f') return promoteFloats(a, b);
     const [f, i] = ka === 'f' ? [a, b] : [b, a];
@@ -124,7 +147,7 @@ export function promoteTypes(a: DType, b: DType): DType {
 }
 
 /** A JS value taking part in an op as a NEP 50 "weak" scalar: its kind counts, not its size. */
-export type WeakKind = 'int' | 'float';
+export type WeakKind = 'int' | 'float' | 'complex';
 
 const INT_BOUNDS: Partial<Record<DType, [bigint, bigint]>> = {
   int8: [-128n, 127n], uint8: [0n, 255n], int16: [-32768n, 32767n], uint16: [0n, 65535n],
@@ -154,8 +177,11 @@ export function resultType(strong: readonly DType[], weak: readonly WeakKind[] =
   for (const d of strong) r = r === undefined ? d : promoteTypes(r, d);
   const hasFloat = weak.includes('float');
   const hasInt = weak.includes('int');
-  if (r === undefined) return hasFloat ? defaults.float : hasInt ? defaults.int : 'bool';
-  if (hasFloat && INFO[r].kind !== 'f') return defaults.float;
+  const hasComplex = weak.includes('complex');
+  if (r === undefined) return hasComplex ? complexOf(defaults.float) : hasFloat ? defaults.float : hasInt ? defaults.int : 'bool';
+  // a weak complex keeps a float's precision (float32 → complex64) and makes int/bool the default complex
+  if (hasComplex && INFO[r].kind !== 'c') return complexOf(INFO[r].kind === 'f' ? r : defaults.float);
+  if (hasFloat && INFO[r].kind !== 'f' && INFO[r].kind !== 'c') return defaults.float;
   if (hasInt && INFO[r].kind === 'b') return defaults.int;
   return r;
 }
@@ -168,7 +194,7 @@ export function canCastSafely(from: DType, to: DType): boolean {
 
 export type Casting = 'no' | 'equiv' | 'safe' | 'same_kind' | 'unsafe';
 
-const KIND_ORDER: Record<Kind, number> = { b: 0, u: 1, i: 2, f: 3 };
+const KIND_ORDER: Record<Kind, number> = { b: 0, u: 1, i: 2, f: 3, c: 4 };
 
 export function canCast(from: DType, to: DType, casting: Casting = 'safe'): boolean {
   switch (casting) {

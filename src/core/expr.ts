@@ -22,12 +22,15 @@ export const SCALAR_FNS = [
   'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'isnan', 'isinf', 'isfinite', 'signbit',
   // select(cond: bool, a, b); ldexp(x: float, e: any integer); frexp's parts (int32 exponent)
   'select', 'ldexp', 'frexp_mant', 'frexp_exp',
+  // complex conjugate (the identity on real dtypes)
+  'conj',
 ] as const;
 export type ScalarFn = (typeof SCALAR_FNS)[number];
 
 /** How a function types its operands and result (see inferTypes). */
-type Typing = 'same' | 'cmp' | 'pred' | 'select' | 'ldexp' | 'int32';
+type Typing = 'same' | 'cmp' | 'pred' | 'select' | 'ldexp' | 'int32' | 'abs';
 const TYPING: Partial<Record<ScalarFn, Typing>> = {
+  abs: 'abs', // |z| of a complex is real (complex64 → float32)
   eq: 'cmp', ne: 'cmp', lt: 'cmp', le: 'cmp', gt: 'cmp', ge: 'cmp',
   isnan: 'pred', isinf: 'pred', isfinite: 'pred', signbit: 'pred',
   select: 'select', ldexp: 'ldexp', frexp_exp: 'int32',
@@ -129,6 +132,8 @@ export class X {
   ldexp(e: X | number): X { return this.call('ldexp', e); }
   frexp_mant(): X { return this.call('frexp_mant'); }
   frexp_exp(): X { return this.call('frexp_exp'); }
+  /** Complex conjugate; the identity for real dtypes. */
+  conj(): X { return this.call('conj'); }
   /** NumPy's conversion (to bool: truthiness). */
   cast(to: DType): X { return new X({ k: 'cast', to, x: this.e }); }
 }
@@ -200,6 +205,11 @@ export function inferTypes(roots: readonly Expr[], inputs: readonly DType[]): Ma
         const ts = e.args.map(visit);
         switch (typingOf(e.f)) {
           case 'same': t = unify(e.f, e.args, ts); break;
+          case 'abs': {
+            const u = unify(e.f, e.args, ts);
+            t = u === 'complex64' ? 'float32' : u === 'complex128' ? 'float64' : u;
+            break;
+          }
           case 'cmp': {
             if (unify(e.f, e.args, ts, true) === undefined) throw new Error(`scalar expression: ${e.f} of two constants`);
             t = 'bool';

@@ -24,7 +24,7 @@ export function applyMovement<A extends object>(op: Op<A>, a: NDArray, attrs: A,
   let v = opts.forceCopy ? null : op.view(layoutOf(a), attrs);
   let out: NDArray;
   if (v) {
-    out = a._view(v.shape, v.strides, v.offset);
+    out = a._view(v.shape, v.strides, v.offset, v.dtype);
   } else {
     const c = castArray(a, a.dtype);
     v = op.view({ shape: c.shape, strides: contiguousStrides(c.shape), offset: 0, dtype: c.dtype }, attrs);

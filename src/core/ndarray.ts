@@ -2,13 +2,15 @@
 // Math methods are attached by src/np (methods.ts), so this file knows no op.
 import type { Backend, Device } from '../backends/backend.js';
 import { backendOf, defaultDevice } from './device.js';
-import { type DType, type TypedArray, isBig, itemsize as itemsizeOf, makeStorage, storageOf } from './dtype.js';
+import { type DType, type TypedArray, isBig, itemsize as itemsizeOf, lanesOf, makeStorage, storageOf } from './dtype.js';
+import { Complex } from './complex.js';
 import { bf16BitsToNumber, f16BitsToNumber } from './half.js';
 import type { ArrayGradState } from './context.js';
 import { Storage, trackDisposed, trackNew } from './memory.js';
 import { type Shape, contiguousStrides, isCContiguous, isFContiguous, sizeOf } from './shape.js';
 
-export type Scalar = number | bigint | boolean;
+/** A JS element value: complex elements are Complex objects (core/complex.ts). */
+export type Scalar = number | bigint | boolean | Complex;
 export type NestedList = Scalar | NestedList[];
 
 export interface Flags {
@@ -112,15 +114,16 @@ export class NDArray {
     const n = this.size;
     const Ctor = storageOf(this.dtype);
     const isz = this.itemsize;
+    const lanes = lanesOf(this.dtype);
     if (isCContiguous(this.shape, this._strides)) {
       const bytes = b.readSync(st.handle, this._offset * isz, n * isz);
-      return new Ctor(bytes.buffer, bytes.byteOffset, n);
+      return new Ctor(bytes.buffer, bytes.byteOffset, n * lanes);
     }
     // Gather a strided view on the host (CPU memory is host-visible).
     const all = b.readSync(st.handle, 0, st.nbytes);
-    const src = new Ctor(all.buffer, all.byteOffset, st.nbytes / isz);
+    const src = new Ctor(all.buffer, all.byteOffset, Math.floor(st.nbytes / isz) * lanes);
     const out = makeStorage(this.dtype, n);
-    gatherStrided(src, out, this.shape, this._strides, this._offset);
+    gatherStrided(src, out, this.shape, this._strides, this._offset, lanes);
     return out;
   }
 
@@ -139,7 +142,7 @@ export class NDArray {
       const isz = a.itemsize;
       const bytes = await b.read(a._storage.handle, a._offset * isz, a.size * isz);
       const Ctor = storageOf(a.dtype);
-      return new Ctor(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), 0, a.size);
+      return new Ctor(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), 0, a.size * lanesOf(a.dtype));
     } finally {
       if (own) a.dispose();
     }
@@ -176,22 +179,27 @@ export class NDArray {
     let i = index ?? 0;
     if (i < 0) i += n;
     if (!Number.isInteger(i) || i < 0 || i >= n) throw new RangeError(`item: index ${index} is out of bounds for size ${n}`);
-    const vals = valuesOf(this.dtype, this._readRawSync('item'));
-    return vals[i]!;
+    const raw = this._readRawSync('item');
+    if (lanesOf(this.dtype) === 2) return new Complex(raw[2 * i] as number, raw[2 * i + 1] as number);
+    return valuesOf(this.dtype, raw)[i]!;
   }
 }
 
-/** Copies the strided view (shape, element strides, offset) of `src` into `out` in C order. */
-export function gatherStrided(src: TypedArray, out: TypedArray, shape: Shape, strides: readonly number[], offset: number): void {
+/**
+ * Copies the strided view (shape, element strides, offset) of `src` into `out` in C order; an
+ * element is `lanes` consecutive storage values (2 for complex).
+ */
+export function gatherStrided(src: TypedArray, out: TypedArray, shape: Shape, strides: readonly number[], offset: number, lanes = 1): void {
   const nd = shape.length;
-  const n = out.length;
+  const n = out.length / lanes;
   if (n === 0) return;
   const idx = new Array<number>(nd).fill(0);
   let p = offset;
   const o = out as unknown as { [i: number]: number | bigint };
   const s = src as unknown as { [i: number]: number | bigint };
   for (let k = 0; k < n; k++) {
-    o[k] = s[p]!;
+    if (lanes === 1) o[k] = s[p]!;
+    else for (let l = 0; l < lanes; l++) o[k * lanes + l] = s[p * lanes + l]!;
     for (let d = nd - 1; d >= 0; d--) {
       idx[d]!++;
       p += strides[d]!;
@@ -210,8 +218,14 @@ function decodeHalf(dtype: DType, raw: TypedArray): TypedArray {
   return out;
 }
 
-/** Storage values → JS scalars (numbers, bigints, booleans) in C order. */
+/** Storage values → JS scalars (numbers, bigints, booleans, Complex) in C order. */
 export function valuesOf(dtype: DType, raw: TypedArray): Scalar[] {
+  if (lanesOf(dtype) === 2) {
+    const m = raw.length / 2;
+    const c = new Array<Scalar>(m);
+    for (let i = 0; i < m; i++) c[i] = new Complex(raw[2 * i] as number, raw[2 * i + 1] as number);
+    return c;
+  }
   const n = raw.length;
   const out = new Array<Scalar>(n);
   if (dtype === 'bool') for (let i = 0; i < n; i++) out[i] = raw[i] !== 0;

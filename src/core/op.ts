@@ -93,6 +93,8 @@ export interface OpSpec<A extends object> {
   readonly stopsGradient?: boolean;
   /** What `vjp` reads, so the tape keeps nothing else alive: inputs, outputs (default both). */
   readonly vjpSaves?: { readonly inputs?: boolean; readonly outputs?: boolean };
+  /** Opaque ops: whether the kernels take complex inputs (others raise a clear TypeError for them). */
+  readonly acceptsComplex?: boolean;
 }
 
 /** What an op's vjp sees of its forward call. */
@@ -220,6 +222,8 @@ export function loopsOf(types: string, pattern: string): string[] {
 export const BOOL = '?';
 export const INTS = 'bBhHiIqQ';
 export const FLOATS = 'eEfd';
+/** complex64, complex128 (after the floats in NumPy's loop order). */
+export const COMPLEX = 'FD';
 
 export const floatLoops = ['ee->e', 'EE->E', 'ff->f', 'dd->d'];
 export const floatLoops1 = ['e->e', 'E->E', 'f->f', 'd->d'];

@@ -3,6 +3,7 @@
 import type { Device, TensorView } from '../backends/backend.js';
 import { context } from './context.js';
 import { backendOf, defaultDevice } from './device.js';
+import { isComplex } from './dtype.js';
 import { NDArray } from './ndarray.js';
 import type { Op } from './op.js';
 
@@ -23,6 +24,8 @@ export function applyOpaque<A extends object>(op: Op<A>, inputs: readonly NDArra
     device = x.device;
   }
   if (!op.infer) throw new Error(`internal: opaque op ${who} has no infer`);
+  const cplx = op.acceptsComplex ? undefined : inputs.find((x) => isComplex(x.dtype));
+  if (cplx) throw new TypeError(`${who}: complex dtypes are not supported yet (got ${cplx.dtype})`);
   const metas = op.infer(inputs.map((x) => ({ shape: x.shape, dtype: x.dtype })), attrs);
   const backend = backendOf(device);
   if (!backend.opaque || !backend.supportsOpaque?.(op as Op<object>)) {

@@ -7,6 +7,7 @@
 // finfo reports precision 2; float16 gets 1e3, float32 1e6, float64 1e8), the same 1e2 as the
 // scalar str() switch to scientific, and `dtype=bfloat16` in repr.
 
+import { Complex } from '../core/complex.js';
 import type { DType } from '../core/dtype.js';
 import { bf16BitsToNumber, f16BitsToNumber, numberToBf16Bits, numberToF16Bits } from '../core/half.js';
 import { formatPositional, formatScientific, type FloatWidth, type TrimMode } from './format/dragon4.js';
@@ -18,7 +19,7 @@ export interface PrintSource {
    * C-order flat values, already decoded: number for ints up to 32 bit and floats (float16/bfloat16
    * decoded to number), bigint for int64/uint64, boolean for bool.
    */
-  values: ArrayLike<number | bigint | boolean>;
+  values: ArrayLike<number | bigint | boolean | Complex>;
 }
 
 export type FloatMode = 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal';
@@ -93,12 +94,14 @@ function resolve(opts: PrintOptions | undefined): Required<PrintOptions> {
 
 // ---- element formatters --------------------------------------------------------------------
 
-type Value = number | bigint | boolean;
+type Value = number | bigint | boolean | Complex;
 type ElemFormat = (v: Value) => string;
 
 const FLOAT_WIDTHS: Partial<Record<DType, FloatWidth>> = {
   float16: 'float16', bfloat16: 'bfloat16', float32: 'float32', float64: 'float64',
 };
+/** The float width of a complex dtype's parts. */
+const COMPLEX_WIDTHS: Partial<Record<DType, FloatWidth>> = { complex64: 'float32', complex128: 'float64' };
 
 /** np.finfo(dtype).precision (ml_dtypes' value for bfloat16). */
 const FINFO_PRECISION: Record<FloatWidth, number> = { float16: 3, bfloat16: 2, float32: 6, float64: 15 };
@@ -113,7 +116,9 @@ function roundTo(x: number, w: FloatWidth): number {
   }
 }
 
-const toNum = (v: Value): number => (typeof v === 'number' ? v : Number(v));
+const toNum = (v: Value): number => (typeof v === 'number' ? v : v instanceof Complex ? v.re : Number(v));
+const reOf = (v: Value): number => (v instanceof Complex ? v.re : toNum(v));
+const imOf = (v: Value): number => (v instanceof Complex ? v.im : 0);
 const signbit = (x: number): boolean => x < 0 || Object.is(x, -0);
 
 /** arrayprint.FloatingFormat: one format for all elements, chosen from the (summarised) data. */
@@ -227,7 +232,21 @@ function floatingFormat(data: readonly number[], w: FloatWidth, o: Required<Prin
 }
 
 const toBig = (v: Value): bigint =>
-  typeof v === 'bigint' ? v : typeof v === 'boolean' ? (v ? 1n : 0n) : BigInt(Math.trunc(v));
+  typeof v === 'bigint' ? v : typeof v === 'boolean' ? (v ? 1n : 0n) : BigInt(Math.trunc(toNum(v)));
+
+/**
+ * arrayprint.ComplexFloatingFormat: the real parts formatted together, the imaginary parts together
+ * with sign '+', and 'j' put before the imaginary part's trailing padding.
+ */
+function complexFormat(data: readonly Value[], w: FloatWidth, o: Required<PrintOptions>): ElemFormat {
+  const re = floatingFormat(data.map(reOf), w, o);
+  const im = floatingFormat(data.map(imOf), w, { ...o, sign: '+' });
+  return (v: Value): string => {
+    const i = im(imOf(v));
+    const sp = i.replace(/\s+$/, '').length;
+    return re(reOf(v)) + i.slice(0, sp) + 'j' + i.slice(sp);
+  };
+}
 
 /** arrayprint.IntegerFormat: Python's '{:<sign><width>d}'. */
 function integerFormat(data: readonly Value[], o: Required<PrintOptions>): ElemFormat {
@@ -262,6 +281,8 @@ function formatFunction(dtype: DType, data: readonly Value[], zeroD: boolean, o:
   if (dtype === 'bool') return boolFormat(zeroD);
   const w = FLOAT_WIDTHS[dtype];
   if (w) return floatingFormat(data.map(toNum), w, o);
+  const cw = COMPLEX_WIDTHS[dtype];
+  if (cw) return complexFormat(data, cw, o);
   return integerFormat(data, o);
 }
 
@@ -411,7 +432,7 @@ function shapeRepr(shape: readonly number[]): string {
 }
 
 /** dtypes NumPy leaves out of repr (arrayprint._typelessdata: int_, float64, bool). */
-const IMPLIED: ReadonlySet<DType> = new Set<DType>(['int64', 'float64', 'bool']);
+const IMPLIED: ReadonlySet<DType> = new Set<DType>(['int64', 'float64', 'complex128', 'bool']);
 
 /** repr(a): `array([1., 2.], dtype=float32)`. */
 export function arrayRepr(a: PrintSource, opts?: PrintOptions): string {
@@ -452,10 +473,29 @@ const MAX_POSITIONAL: Record<FloatWidth, number> = { float16: 1e3, bfloat16: 1e2
  */
 export function scalarStr(dtype: DType, v: Value): string {
   if (dtype === 'bool') return v === true || (v !== false && toNum(v) !== 0) ? 'True' : 'False';
+  const cw = COMPLEX_WIDTHS[dtype];
+  if (cw) return complexScalarStr(reOf(v), imOf(v), cw);
   const w = FLOAT_WIDTHS[dtype];
   if (!w) return toBig(v).toString();
   const x = roundTo(toNum(v), w);
   const ax = Math.abs(x);
   if (ax === 0 || (ax < MAX_POSITIONAL[w] && ax >= 1e-4)) return formatPositional(x, w, { trim: '0' });
   return formatScientific(x, w, { trim: '-' });
+}
+
+/** A complex scalar's part as scalartypes.c prints it (trim mode DptZeros: '1', '1.5', '1e-05'). */
+function complexPart(x: number, w: FloatWidth, sign: boolean): string {
+  if (Number.isNaN(x)) return sign ? '+nan' : 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? (sign ? '+inf' : 'inf') : '-inf';
+  const ax = Math.abs(x);
+  if (ax === 0 || (ax < MAX_POSITIONAL[w] && ax >= 1e-4)) return formatPositional(x, w, { trim: '-', sign });
+  return formatScientific(x, w, { trim: '-', sign });
+}
+
+/** str() of a complex scalar: '(1+2j)', '1j' when the real part is +0, '(nan+infj)'. */
+function complexScalarStr(re: number, im: number, w: FloatWidth): string {
+  re = roundTo(re, w);
+  im = roundTo(im, w);
+  if (re === 0 && !signbit(re)) return `${complexPart(im, w, false)}j`;
+  return `(${complexPart(re, w, false)}${complexPart(im, w, true)}j)`;
 }

@@ -65,3 +65,5 @@ export * from './linalg/index.js';
 export * as linalg from './linalg/namespace.js';
 export * from './manip/index.js';
 export * from './indexing/index.js';
+export * from './complex/index.js';
+export * as fft from './fft/index.js';

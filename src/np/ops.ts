@@ -90,3 +90,4 @@ export * from './math/greater.js';
 export * from './math/greater_equal.js';
 export * from './math/where.js';
 export * from './math/clip.js';
+export * from './math/conjugate.js';

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 
 import { np } from '../../src/index.js';
 import type { DType } from '../../src/core/dtype.js';
+import { Complex } from '../../src/core/complex.js';
 import { valuesOf, type NDArray } from '../../src/core/ndarray.js';
 import type { RawArray } from '../../src/np/io/npy.js';
 import { type OracleError, type OracleValue, isOracleError } from '../oracle/oracle.js';
@@ -22,7 +23,9 @@ export function isRaw(v: unknown): v is RawArray & { isScalar?: boolean } {
   return typeof v === 'object' && v !== null && 'dtype' in v && 'shape' in v && 'data' in v;
 }
 
-const TOL: Partial<Record<DType, number>> = { float16: 1e-3, bfloat16: 1e-2, float32: 1e-6, float64: 1e-12 };
+const TOL: Partial<Record<DType, number>> = {
+  float16: 1e-3, bfloat16: 1e-2, float32: 1e-6, float64: 1e-12, complex64: 1e-6, complex128: 1e-12,
+};
 
 export interface MatchOptions {
   /** Relative tolerance for floats; default by dtype (exact for ints and bool). */
@@ -44,16 +47,31 @@ export function expectMatches(ours: NDArray, expected: OracleValue | OracleError
   const b = valuesOf(expected.dtype, expected.data);
   const rtol = o.rtol ?? TOL[ours.dtype] ?? 0;
   const atol = o.atol ?? (rtol ? rtol * 1e-3 : 0);
+  const near = (x: number, y: number, i: number, part = ''): void => {
+    if (Number.isNaN(x) && Number.isNaN(y)) return;
+    if (x === y) {
+      if (x === 0 && !Object.is(x, y) && rtol === 0 && o.zeroSign !== false) throw new Error(`${label}: signed zero differs at ${i}${part}: ${x} vs ${y}`);
+      return;
+    }
+    if (rtol > 0 && Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - y) <= atol + rtol * Math.abs(y)) return;
+    throw new Error(`${label}: value at flat index ${i}${part} is ${x}, NumPy has ${y} (dtype ${ours.dtype})`);
+  };
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!, y = b[i]!;
     if (typeof x === 'number' && typeof y === 'number') {
-      if (Number.isNaN(x) && Number.isNaN(y)) continue;
-      if (x === y) {
-        if (x === 0 && !Object.is(x, y) && rtol === 0 && o.zeroSign !== false) throw new Error(`${label}: signed zero differs at ${i}: ${x} vs ${y}`);
-        continue;
-      }
-      if (rtol > 0 && Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - y) <= atol + rtol * Math.abs(y)) continue;
-      throw new Error(`${label}: value at flat index ${i} is ${x}, NumPy has ${y} (dtype ${ours.dtype})`);
+      near(x, y, i);
+      continue;
+    }
+    if (x instanceof Complex && y instanceof Complex) {
+      // each part against the element's magnitude (a tiny part of a large value is rounding noise)
+      const mag = Math.max(Math.abs(y.re), Math.abs(y.im));
+      const scaled = (p: number, q: number, part: string): void => {
+        if (rtol > 0 && Number.isFinite(p) && Number.isFinite(q) && Number.isFinite(mag) && Math.abs(p - q) <= atol + rtol * mag) return;
+        near(p, q, i, part);
+      };
+      scaled(x.re, y.re, ' (real)');
+      scaled(x.im, y.im, ' (imag)');
+      continue;
     }
     if (x !== y && !(typeof x !== typeof y && String(x) === String(y))) {
       throw new Error(`${label}: value at flat index ${i} is ${String(x)}, NumPy has ${String(y)} (dtype ${ours.dtype})`);

@@ -19,6 +19,14 @@ export const SEED = 20250611;
 export const ALL_DTYPES: readonly DType[] = DTYPES;
 /** The dtypes NumPy itself has (bfloat16 comes from ml_dtypes in the oracle). */
 export const NUMPY_DTYPES: readonly DType[] = DTYPES.filter((d) => d !== 'bfloat16');
+/**
+ * Real dtypes only: for ops NumPy defines for complex but quark does not support on complex yet
+ * (sorting, sets, searching, histograms, quantiles, arg-reductions, var/std, the nan- folds); those
+ * raise for complex, tested in tests/complex_*.test.ts.
+ */
+export const REAL_DTYPES: readonly DType[] = DTYPES.filter((d) => kindOf(d) !== 'c');
+export const NUMPY_REAL_DTYPES: readonly DType[] = NUMPY_DTYPES.filter((d) => kindOf(d) !== 'c');
+export const COMPLEX_DTYPES: readonly DType[] = DTYPES.filter((d) => kindOf(d) === 'c');
 export const INT_DTYPES: readonly DType[] = DTYPES.filter((d) => kindOf(d) === 'i' || kindOf(d) === 'u');
 export const FLOAT_DTYPES: readonly DType[] = DTYPES.filter((d) => kindOf(d) === 'f');
 /** dtypes that ml_dtypes promotes with bfloat16 the way quark does (others have no common dtype there). */
@@ -72,9 +80,11 @@ export function storageValue(d: DType): fc.Arbitrary<StorageValue> {
     case 'float32':
       return fc.oneof({ arbitrary: fc.constantFrom(...F32_EDGES), weight: 2 }, { arbitrary: quarter, weight: 4 },
         { arbitrary: fc.float(), weight: 3 });
-    case 'float64':
+    case 'float64': case 'complex128':
       return fc.oneof({ arbitrary: fc.constantFrom(...F64_EDGES), weight: 2 }, { arbitrary: quarter, weight: 4 },
         { arbitrary: fc.double(), weight: 3 });
+    case 'complex64':
+      return storageValue('float32');
     default: return intValues(d);
   }
 }
@@ -87,7 +97,19 @@ export function decode(d: DType, v: StorageValue): number | bigint | boolean {
   return v;
 }
 
+/**
+ * Storage of `values` in dtype `d`. A complex element takes its real part from its value and its
+ * imaginary part from the next value (cyclically), so that edge values meet in both parts.
+ */
 export function fillTyped(d: DType, values: readonly StorageValue[]): TypedArray {
+  if (kindOf(d) === 'c') {
+    const c = makeStorage(d, values.length) as Float32Array | Float64Array;
+    values.forEach((v, i) => {
+      c[2 * i] = Number(v);
+      c[2 * i + 1] = Number(values[(i + 1) % values.length]);
+    });
+    return c;
+  }
   const out = makeStorage(d, values.length) as unknown as { [i: number]: StorageValue } & TypedArray;
   values.forEach((v, i) => { out[i] = v; });
   return out;

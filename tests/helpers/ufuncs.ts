@@ -59,6 +59,10 @@ export const ALIASES: Record<string, string> = {
 
 /** Tolerances for a result dtype (ulp-scale: a few units in the last place). */
 export function tolerance(info: UfuncInfo, dtype: DType): MatchOptions {
+  // complex: C99's functions and NumPy's (when built with its own npymath) may differ in the last
+  // bits and in the signs of zero / NaN parts; parts are compared against the element's magnitude
+  if (dtype === 'complex64') return { rtol: 2e-6, atol: 1e-37, zeroSign: false };
+  if (dtype === 'complex128') return { rtol: 1e-13, atol: 1e-300, zeroSign: false };
   const zeroSign = !info.zeroTies;
   if (info.tol === 'exact') return { rtol: 0, atol: 0, zeroSign };
   const rtol = ({ float16: 2e-3, bfloat16: 1.6e-2, float32: 6e-7, float64: 2e-15 } as Partial<Record<DType, number>>)[dtype] ?? 0;
@@ -85,6 +89,9 @@ export const EDGES: Record<DType, readonly (number | bigint | boolean)[]> = {
   bfloat16: [...F_EDGES, 3.3e38, -3.3e38, 1e-40, 2 ** -126, 11, -17],
   float32: [...F_EDGES, 3.4e38, -3.4e38, 1.4e-45, 2 ** -126, 88.5, -103, 1e10],
   float64: [...F_EDGES, 1.7e308, -1.7e308, 5e-324, 2 ** -1022, 700, -745, 1e300],
+  // complex: each value is a real part; the imaginary part is the next value (gen.ts fillTyped)
+  complex64: [...F_EDGES, 3.4e38, -3.4e38, 1.4e-45, 88.5, -103, 1e10],
+  complex128: [...F_EDGES, 1.7e308, -1.7e308, 5e-324, 700, -745, 1e300],
 };
 
 /** An array spec holding exactly these JS values (float16/bfloat16 rounded once). */

@@ -20,9 +20,10 @@ import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { decodeNpy, encodeNpy, type RawArray } from '../../src/np/io/npy.js';
 import { conformanceLogger, type CaseContext } from './conformance_log.js';
+import { Complex } from '../../src/core/complex.js';
 
 export type RawArrayResult = RawArray & { isScalar: boolean };
-export type OracleValue = RawArrayResult | number | bigint | boolean | string | null | Uint8Array | OracleValue[];
+export type OracleValue = RawArrayResult | number | bigint | boolean | string | null | Uint8Array | Complex | OracleValue[];
 export interface OracleError { error: string; message: string }
 
 /** Forces a Python float argument (a JS number that is integral would otherwise arrive as an int). */
@@ -99,6 +100,10 @@ function decodeResult(v: Json, blobs: Uint8Array[]): OracleValue {
   if (typeof v.$i === 'string') {
     const b = BigInt(v.$i);
     return b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
+  }
+  if (Array.isArray(v.$c)) {
+    const [re, im] = v.$c.map((x) => decodeResult(x, blobs)) as [number, number];
+    return new Complex(re, im);
   }
   if (typeof v.$f === 'string') return Number(v.$f === 'nan' ? NaN : v.$f === 'inf' ? Infinity : v.$f === '-inf' ? -Infinity : v.$f);
   throw new Error(`NumpyOracle: unexpected value in response: ${JSON.stringify(v).slice(0, 200)}`);

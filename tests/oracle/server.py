@@ -55,7 +55,7 @@ if ml_dtypes is not None:
     BASE_NS["bfloat16"] = ml_dtypes.bfloat16
 
 SAFE = 2**53 - 1
-SUPPORTED_CHARS = set("?bBhHiIlLqQefd")
+SUPPORTED_CHARS = set("?bBhHiIlLqQefdFD")
 MAGIC = b"\x93NUMPY"
 
 
@@ -175,6 +175,8 @@ def encode_result(v, blobs):
         return v if -SAFE <= v <= SAFE else {"$i": str(v)}
     if isinstance(v, float):
         return float_value(v)
+    if isinstance(v, complex):
+        return {"$c": [float_value(v.real), float_value(v.imag)]}
     if isinstance(v, (list, tuple)):
         return [encode_result(x, blobs) for x in v]
     if isinstance(v, np.dtype):

@@ -1,4 +1,5 @@
 // The native CPU backend: buffers are addon handles; kernels run synchronously in C++.
+import { Complex } from '../../core/complex.js';
 import { itemsize } from '../../core/dtype.js';
 import { numberToBf16Bits, numberToF16Bits } from '../../core/half.js';
 import type { Loop, Op } from '../../core/op.js';
@@ -46,6 +47,14 @@ export const cpuInfo = { isa: info.isa, onednn: info.onednn, kernels: info.kerne
 function writeSlot(i: number, o: Extract<Operand, { kind: 'scalar' }>): void {
   const off = i * 8;
   const v = o.value;
+  if (o.dtype === 'complex64' || o.dtype === 'complex128') {
+    // (re, im) in consecutive floats; a complex128 takes two slots (see launch)
+    const [re, im] = v instanceof Complex ? [v.re, v.im] : [Number(v), 0];
+    if (o.dtype === 'complex64') { slots.setFloat32(off, re, true); slots.setFloat32(off + 4, im, true); }
+    else { slots.setFloat64(off, re, true); slots.setFloat64(off + 8, im, true); }
+    return;
+  }
+  if (v instanceof Complex) throw new TypeError(`internal: complex scalar for a ${o.dtype} operand`);
   const num = typeof v === 'boolean' ? Number(v) : v;
   switch (o.dtype) {
     case 'bool': slots.setUint8(off, num ? 1 : 0); break;
@@ -93,7 +102,7 @@ function launch(cmd: number, kernel: number, extra: number, shape: readonly numb
       writeSlot(slot, o);
       args[p++] = -(slot + 1);
       args[p++] = 0;
-      slot++;
+      slot += o.dtype === 'complex128' ? 2 : 1;
     } else {
       args[p++] = o.handle;
       args[p++] = o.offset * itemsize(o.dtype);

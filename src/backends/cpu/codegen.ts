@@ -9,8 +9,9 @@ import type { Loop, Op } from '../../core/op.js';
 const STORAGE: Record<DType, string> = {
   bool: 'bool', int8: 'int8_t', uint8: 'uint8_t', int16: 'int16_t', uint16: 'uint16_t', int32: 'int32_t',
   uint32: 'uint32_t', int64: 'int64_t', uint64: 'uint64_t', float16: 'f16', bfloat16: 'bf16', float32: 'float',
-  float64: 'double',
+  float64: 'double', complex64: 'c64', complex128: 'c128',
 };
+const isCplx = (d: DType): boolean => d === 'complex64' || d === 'complex128';
 /** The C++ type a dtype's math runs in (half types in float, as NumPy's half loops). */
 const compute = (d: DType): string => (d === 'float16' || d === 'bfloat16' ? 'float' : STORAGE[d]);
 const S = (d: DType): string => STORAGE[d];
@@ -54,9 +55,33 @@ export const CPP_FNS: Record<ScalarFn, CppFn> = {
   select: (a) => `(${a[0]} ? ${a[1]} : ${a[2]})`,
   ldexp: (a, t) => `qk_ldexp<${S(t[0]!)}, ${S(t[1]!)}>(${a[0]}, ${a[1]})`,
   frexp_mant: helper('frexp_mant'), frexp_exp: helper('frexp_exp'),
+  conj: (a) => a[0]!,
 };
 
+/** Complex operands (native/src/complex.h): C++ operators where NumPy's loop is the plain formula, qkc_* otherwise. */
+const qkc = (name: string): CppFn => (a) => `qkc_${name}(${a.join(', ')})`;
+const CPP_COMPLEX_FNS: Partial<Record<ScalarFn, CppFn>> = {
+  add: op2('+'), sub: op2('-'), mul: op2('*'), div: op2('/'), neg: (a) => `(-${a[0]})`, identity: (a) => a[0]!,
+  maximum: qkc('maximum'), minimum: qkc('minimum'), fmax: qkc('fmax'), fmin: qkc('fmin'),
+  power: qkc('power'), abs: qkc('abs'), rint: qkc('rint'), sign: qkc('sign'), reciprocal: qkc('reciprocal'), conj: qkc('conj'),
+  sqrt: qkc('sqrt'), exp: qkc('exp'), exp2: qkc('exp2'), expm1: qkc('expm1'), log: qkc('log'), log2: qkc('log2'),
+  log10: qkc('log10'), log1p: qkc('log1p'), sin: qkc('sin'), cos: qkc('cos'), tan: qkc('tan'), asin: qkc('asin'),
+  acos: qkc('acos'), atan: qkc('atan'), sinh: qkc('sinh'), cosh: qkc('cosh'), tanh: qkc('tanh'), asinh: qkc('asinh'),
+  acosh: qkc('acosh'), atanh: qkc('atanh'),
+  eq: op2('=='), ne: op2('!='), lt: op2('<'), le: op2('<='), gt: op2('>'), ge: op2('>='),
+  isnan: qkc('isnan'), isinf: qkc('isinf'), isfinite: qkc('isfinite'),
+  select: (a) => `(${a[0]} ? ${a[1]} : ${a[2]})`,
+};
+
+function cppCall(f: ScalarFn, a: readonly string[], t: readonly DType[], r: DType): string {
+  if (!t.some(isCplx)) return CPP_FNS[f](a, t, r);
+  const g = CPP_COMPLEX_FNS[f];
+  if (!g) throw new Error(`codegen: ${f} has no complex form`);
+  return g(a, t, r);
+}
+
 function cppConst(v: number, t: DType): string {
+  if (isCplx(t)) return `${S(t)}(${cppConst(v, t === 'complex64' ? 'float32' : 'float64')})`;
   const c = compute(t);
   if (t === 'bool') return v ? 'true' : 'false';
   if (c === 'float' || c === 'double') {
@@ -72,7 +97,7 @@ const CPP: Dialect = {
   arg: (i) => `a${i}`,
   konst: cppConst,
   cast: (x, from, to) => `qk_cast<${S(from)}, ${S(to)}>(${x})`,
-  call: (f, a, t, r) => CPP_FNS[f](a, t, r),
+  call: cppCall,
   bind: (name, t, value) => `const ${compute(t)} ${name} = ${value};`,
 };
 
@@ -127,6 +152,8 @@ function opFile(op: Op<object>): string {
     `// ${op.name}: ${op.parsedLoops.map((l) => l.sig).join(' ')}`,
     '#include "elementwise.h"',
     ...(op.kind === 'reduce' ? ['#include "reduce.h"'] : []),
+    // complex math only where a loop has complex operands (real kernels stay as they were)
+    ...(op.parsedLoops.some((l) => [...l.inputs, ...l.outputs].some(isCplx)) ? ['#include "complex_math.h"'] : []),
     '',
     'namespace qk {',
     'namespace QK_ISA {',

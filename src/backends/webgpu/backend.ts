@@ -63,6 +63,7 @@ const f32Bits = (x: number): number => {
  */
 export function scalarWords(o: Extract<Operand, { kind: 'scalar' }>): number[] {
   const v = o.value;
+  if (typeof v === 'object') throw new TypeError(`webgpu: complex dtypes are not supported (${o.dtype})`);
   if (o.dtype === 'int64' || o.dtype === 'uint64') {
     const b = BigInt.asUintN(64, typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v))));
     return [Number(b & 0xffffffffn), Number(b >> 32n)];

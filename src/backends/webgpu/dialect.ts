@@ -105,6 +105,7 @@ export const WGSL_FNS: Record<ScalarFn, WgslFn> = {
     return ct === 'u32' ? `(0u - ${a[0]})` : `(-${a[0]})`;
   },
   identity: (a) => a[0]!,
+  conj: (a) => a[0]!, // (real dtypes only: complex has no WGSL type)
   // NaN-propagating, as NumPy's (and the C++ dialect's qk_maximum): WGSL's max/min leave NaN open.
   maximum: (a, t, use) => {
     const ct = computeType(t[0]!);

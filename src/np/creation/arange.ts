@@ -1,9 +1,10 @@
 // np.arange, with NumPy's length and fill rules (see host.ts for how values are computed).
 import { parseDevice } from '../../core/device.js';
 import {
-  type DType, type TypedArray, defaults, intFits, isFloat, isInteger, itemsize, makeStorage, promoteTypes,
+  type DType, type TypedArray, defaults, intFits, isComplex, isFloat, isInteger, itemsize, makeStorage, promoteTypes,
 } from '../../core/dtype.js';
 import { bf16BitsToNumber, f16BitsToNumber, numberToBf16Bits, numberToF16Bits } from '../../core/half.js';
+import { castArray } from '../../core/apply.js';
 import { NDArray } from '../../core/ndarray.js';
 import { type CreationOptions } from './array.js';
 import { dtypeArg, fromFloatHost } from './host.js';
@@ -181,6 +182,15 @@ export function arange(...args: (ArangeScalar | null | undefined | ArangeOptions
   const step: PyNum = args[2] === undefined || args[2] === null ? { int: 1n } : pyNum(args[2], who);
 
   const want = dtypeArg(opts.dtype, who);
+  if (want !== undefined && isComplex(want)) {
+    // complex: the float64 range (real arguments only), cast (NumPy's complex fill is the same sums)
+    const r = arange(...(args as [ArangeScalar]), { ...opts, dtype: 'float64' });
+    try {
+      return castArray(r, want);
+    } finally {
+      r.dispose();
+    }
+  }
   // NumPy (without dtype=): at least intp, promoted with each given argument's dtype.
   let numpyDt: DType = 'int64';
   if (want === undefined) for (const p of given) numpyDt = promoteTypes(numpyDt, pyNumDType(p, who));

@@ -2,7 +2,8 @@
 import type { Device } from '../../backends/backend.js';
 import { castArray } from '../../core/apply.js';
 import { parseDevice } from '../../core/device.js';
-import { type DType, type DTypeLike, type TypedArray, defaults, intFits, resultType, toDType } from '../../core/dtype.js';
+import { Complex } from '../../core/complex.js';
+import { type DType, type DTypeLike, type TypedArray, complexOf, defaults, intFits, resultType, toDType } from '../../core/dtype.js';
 import { NDArray, type NestedList, type Scalar } from '../../core/ndarray.js';
 import { fmtShape } from '../../core/shape.js';
 import { toDeviceCopy } from './transfer.js';
@@ -65,7 +66,7 @@ function flatten(obj: unknown, who: string): { shape: number[]; leaves: Scalar[]
       return;
     }
     if (d !== shape.length) ragged(d);
-    if (typeof x !== 'number' && typeof x !== 'bigint' && typeof x !== 'boolean') {
+    if (typeof x !== 'number' && typeof x !== 'bigint' && typeof x !== 'boolean' && !(x instanceof Complex)) {
       throw new TypeError(`${who}: unsupported element of type ${x === null ? 'null' : typeof x}`);
     }
     leaves.push(x);
@@ -84,8 +85,10 @@ function flatten(obj: unknown, who: string): { shape: number[]; leaves: Scalar[]
 function discoverDType(leaves: readonly Scalar[], fromArrays: Set<DType>): DType {
   let kind: 'bool' | 'int' | 'float' | undefined;
   let needU64 = false;
+  let cplx = false;
   for (const v of leaves) {
-    if (typeof v === 'boolean') kind ??= 'bool';
+    if (v instanceof Complex) cplx = true;
+    else if (typeof v === 'boolean') kind ??= 'bool';
     else if (typeof v === 'bigint' || Number.isSafeInteger(v)) {
       if (kind !== 'float') kind = 'int';
       if (!intFits(v, 'int64')) {
@@ -94,7 +97,8 @@ function discoverDType(leaves: readonly Scalar[], fromArrays: Set<DType>): DType
       }
     } else kind = 'float';
   }
-  const js: DType | undefined =
+  // a JS complex makes the default complex (complex128 in numpy mode, complex64 by default: the default-float rule)
+  const js: DType | undefined = cplx ? complexOf(defaults.float) :
     kind === 'float' ? defaults.float : kind === 'int' ? (needU64 ? 'uint64' : defaults.int) : kind === 'bool' ? 'bool' : undefined;
   const all = [...fromArrays, ...(js ? [js] : [])];
   if (all.length === 0) return defaults.float; // empty list: NumPy's float64, our default float

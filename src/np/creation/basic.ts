@@ -1,11 +1,12 @@
 // empty, zeros, ones, full and their *_like forms.
 import { fillScalar } from '../../core/apply.js';
 import { parseDevice } from '../../core/device.js';
-import { type DType, defaults, toDType } from '../../core/dtype.js';
+import { Complex } from '../../core/complex.js';
+import { type DType, complexOf, defaults, isComplex, toDType } from '../../core/dtype.js';
 import { NDArray, type Scalar } from '../../core/ndarray.js';
 import { checkShape } from '../../core/shape.js';
 import type { CreationOptions } from './array.js';
-import { toStorageValue } from './fill.js';
+import { complexParts, toStorageValue } from './fill.js';
 
 export type ShapeLike = number | readonly number[];
 
@@ -20,6 +21,10 @@ function make(who: string, shape: ShapeLike, opts: CreationOptions, fallback: DT
 
 function filled(who: string, a: NDArray, v: Scalar): NDArray {
   // The scalar is converted on the host with NumPy's rules (e.g. 300 into int8 raises).
+  if (isComplex(a.dtype)) {
+    fillScalar(a, v instanceof Complex ? v : new Complex(...complexParts(v)));
+    return a;
+  }
   const sv = toStorageValue(v, a.dtype, who);
   fillScalar(a, a.dtype === 'float16' || a.dtype === 'bfloat16' ? Number(v) : a.dtype === 'bool' ? sv !== 0 : sv);
   return a;
@@ -40,7 +45,7 @@ export function ones(shape: ShapeLike, opts: CreationOptions = {}): NDArray {
 
 /** np.full: dtype defaults to the fill value's (bool, int64, or the default float). */
 export function full(shape: ShapeLike, fill_value: Scalar, opts: CreationOptions = {}): NDArray {
-  const fallback: DType = typeof fill_value === 'boolean' ? 'bool'
+  const fallback: DType = typeof fill_value === 'boolean' ? 'bool' : fill_value instanceof Complex ? complexOf(defaults.float)
     : typeof fill_value === 'bigint' || Number.isSafeInteger(fill_value) ? defaults.int : defaults.float;
   return filled('full', make('full', shape, opts, fallback), fill_value);
 }

@@ -1,6 +1,6 @@
 // np.eye, np.identity, np.tri, np.tril, np.triu, np.diag, np.diagflat.
 import { parseDevice } from '../../core/device.js';
-import { type DType, type TypedArray, defaults, makeStorage, toDType } from '../../core/dtype.js';
+import { type DType, type TypedArray, defaults, lanesOf, makeStorage, toDType } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
 import { checkShape, sizeOf } from '../../core/shape.js';
 import { type ArrayInput, type CreationOptions, asarray } from './array.js';
@@ -46,7 +46,8 @@ function eyeImpl(who: string, n: number, m: number, o: EyeOptions): NDArray {
   const shape = checkShape([n, m], who);
   const data = makeStorage(dtype, sizeOf(shape)) as Store;
   const v = one(dtype, who);
-  for (let r = Math.max(0, -k); r < Math.min(n, m - k); r++) data[r * m + r + k] = v;
+  const L = lanesOf(dtype); // complex: (re, im) per element, the one in re
+  for (let r = Math.max(0, -k); r < Math.min(n, m - k); r++) data[(r * m + r + k) * L] = v;
   return NDArray._fromStorageData(data, shape, dtype, dev);
 }
 
@@ -73,9 +74,10 @@ export function tri(N: number, M?: number | null | EyeOptions, opts?: EyeOptions
   const shape = checkShape([n, m], who);
   const data = makeStorage(dtype, sizeOf(shape)) as Store;
   const v = one(dtype, who);
+  const L = lanesOf(dtype);
   for (let i = 0; i < n; i++) {
     const end = Math.min(m, i + k + 1);
-    for (let j = 0; j < end; j++) data[i * m + j] = v;
+    for (let j = 0; j < end; j++) data[(i * m + j) * L] = v;
   }
   return NDArray._fromStorageData(data, shape, dtype, dev);
 }
@@ -104,6 +106,7 @@ function triMasked(who: string, m: NDArray | ArrayInput, k: number, lower: boole
     const rows = vec ? cols : a.shape[a.ndim - 2]!;
     const outShape = vec ? [cols, cols] : [...a.shape];
     const out = makeStorage(a.dtype, sizeOf(outShape)) as Store;
+    const L = lanesOf(a.dtype);
     const mat = rows * cols;
     const batch = mat === 0 ? 0 : sizeOf(outShape) / mat;
     for (let b = 0; b < batch; b++) {
@@ -113,7 +116,7 @@ function triMasked(who: string, m: NDArray | ArrayInput, k: number, lower: boole
         const hi = lower ? Math.max(0, Math.min(cols, i + k + 1)) : cols;
         const base = b * mat + i * cols;
         const src = vec ? 0 : base;
-        for (let j = lo; j < hi; j++) out[base + j] = raw[src + j]!;
+        for (let j = lo; j < hi; j++) for (let l = 0; l < L; l++) out[(base + j) * L + l] = raw[(src + j) * L + l]!;
       }
     }
     return NDArray._fromStorageData(out, outShape, a.dtype, a.device);
@@ -140,9 +143,10 @@ function diagMatrix(who: string, raw: Store, len: number, k: number, a: NDArray)
   const n = len + Math.abs(k);
   const shape = checkShape([n, n], who);
   const out = makeStorage(a.dtype, n * n) as Store;
+  const L = lanesOf(a.dtype);
   for (let i = 0; i < len; i++) {
     const r = k >= 0 ? i : i - k;
-    out[r * n + r + k] = raw[i]!;
+    for (let l = 0; l < L; l++) out[(r * n + r + k) * L + l] = raw[i * L + l]!;
   }
   return NDArray._fromStorageData(out, shape, a.dtype, a.device);
 }

@@ -1,6 +1,7 @@
 // np.copyto(dst, src, { casting, where }).
 import { applyElementwise, castArray, castInto } from '../../core/apply.js';
-import { type Casting, type DType, canCast, intFits, isFloat, isInteger } from '../../core/dtype.js';
+import { type Casting, type DType, canCast, intFits, isComplex, isFloat, isInteger } from '../../core/dtype.js';
+import { Complex } from '../../core/complex.js';
 import { NDArray, type Scalar } from '../../core/ndarray.js';
 import { fmtShapeC } from '../../core/shape.js';
 import { whereOp } from '../math/where.js';
@@ -28,6 +29,10 @@ function checkScalar(v: Scalar, to: DType, casting: Casting, who: string): void 
     return;
   }
   if (casting === 'unsafe') return;
+  if (v instanceof Complex) {
+    if (!isComplex(to)) throw new TypeError(`${who}: Cannot cast scalar from dtype('complex128') to dtype('${to}') according to the rule '${casting}'`);
+    return;
+  }
   const isInt = typeof v === 'bigint' || Number.isSafeInteger(v);
   if (isInt ? to === 'bool' : !isFloat(to)) {
     throw new TypeError(`${who}: Cannot cast scalar from dtype('${isInt ? 'int64' : 'float64'}') to dtype('${to}') according to the rule '${casting}'`);

@@ -14,7 +14,7 @@
 // '<V2', which quark refuses as it cannot tell what the two bytes are. Everything else (object
 // arrays, structured/record dtypes, strings, complex, datetimes, float128) is refused with an error.
 
-import { itemsize, npyDescr, storageOf, type DType, type TypedArray } from '../../core/dtype.js';
+import { itemsize, lanesOf, npyDescr, storageOf, type DType, type TypedArray } from '../../core/dtype.js';
 
 /** One array as stored in a .npy file: element storage in the file's memory order. */
 export interface RawArray {
@@ -55,7 +55,7 @@ function fail(msg: string): never {
 
 const BY_KIND_SIZE: Record<string, DType> = {
   b1: 'bool', i1: 'int8', u1: 'uint8', i2: 'int16', u2: 'uint16', i4: 'int32', u4: 'uint32',
-  i8: 'int64', u8: 'uint64', f2: 'float16', f4: 'float32', f8: 'float64',
+  i8: 'int64', u8: 'uint64', f2: 'float16', f4: 'float32', f8: 'float64', c8: 'complex64', c16: 'complex128',
 };
 
 /** dtype and byte order (true = big-endian) of a .npy descr, or undefined when quark has no such dtype. */
@@ -71,7 +71,7 @@ function parseDescr(descr: string): { dtype: DType; bigEndian: boolean } | undef
   return { dtype, bigEndian: m[1] === '>' && itemsize(dtype) > 1 };
 }
 
-const SUPPORTED = 'bool, int8, uint8, int16, uint16, int32, uint32, int64, uint64, float16, bfloat16, float32, float64';
+const SUPPORTED = 'bool, int8, uint8, int16, uint16, int32, uint32, int64, uint64, float16, bfloat16, float32, float64, complex64, complex128';
 
 function describeUnsupported(descr: HeaderValue): string {
   const shown = typeof descr === 'string' ? `'${descr}'` : pyRepr(descr);
@@ -81,7 +81,7 @@ function describeUnsupported(descr: HeaderValue): string {
     const k = m?.[1];
     if (k === 'O') what = ' (object arrays are not supported)';
     else if (k === 'U' || k === 'S' || k === 'a') what = ' (string arrays are not supported)';
-    else if (k === 'c') what = ' (complex dtypes are not supported)';
+    else if (k === 'c') what = ' (complex256 is not supported)';
     else if (k === 'V') what = ' (void/opaque dtypes are not supported; an ml_dtypes bfloat16 saved by NumPy reads as <V2)';
     else if (k === 'M' || k === 'm') what = ' (datetime/timedelta dtypes are not supported)';
   } else if (Array.isArray(descr)) {
@@ -278,7 +278,7 @@ export function encodeNpy(a: RawArray, opts: EncodeNpyOptions = {}): Uint8Array 
   if (!(a.data instanceof Storage)) {
     throw new TypeError(`${who}: data for dtype ${a.dtype} must be a ${Storage.name}, got ${a.data?.constructor?.name}`);
   }
-  if (a.data.length !== n) {
+  if (a.data.length !== n * lanesOf(a.dtype)) {
     throw new Error(`${who}: data has ${a.data.length} elements but shape ${shapeRepr(a.shape)} needs ${n}`);
   }
   const version = opts.version;
@@ -425,10 +425,10 @@ export function decodeNpy(bytes: Uint8Array, opts: DecodeNpyOptions = {}): RawAr
   const buf = new ArrayBuffer(nbytes);
   const raw = new Uint8Array(buf);
   raw.set(bytes.subarray(dataStart, dataStart + nbytes));
-  if (bigEndian) swapBytes(raw, size);
+  if (bigEndian) swapBytes(raw, size / lanesOf(dtype)); // complex: each part swaps on its own
   if (dtype === 'bool') {
     for (let i = 0; i < raw.length; i++) if (raw[i]! > 1) raw[i] = 1;
   }
-  const data = new (storageOf(dtype))(buf, 0, count);
+  const data = new (storageOf(dtype))(buf, 0, count * lanesOf(dtype));
   return { dtype, shape: [...shape], data, fortranOrder: fortranV };
 }

@@ -7,7 +7,7 @@ export const absoluteOp = defineOp({
   name: 'absolute',
   kind: 'elementwise',
   nin: 1,
-  loops: loopsOf(BOOL + INTS + FLOATS, 'T->T'),
+  loops: [...loopsOf(BOOL + INTS + FLOATS, 'T->T'), 'F->f', 'D->d'], // |z| of a complex is real
   scalar: (a) => a.abs(),
   vjp: ([g], { inputs: [x] }) => [multiply(g!, sign(x!))],
   vjpSaves: { outputs: false },

@@ -5,7 +5,7 @@ export const addOp = defineOp({
   name: 'add',
   kind: 'elementwise',
   nin: 2,
-  loops: ['??->?', ...intLoops, ...floatLoops],
+  loops: ['??->?', ...intLoops, ...floatLoops, 'FF->F', 'DD->D'],
   scalar: (a, b) => a.add(b),
   vjp: ([g]) => [g!, g!],
   vjpSaves: { inputs: false, outputs: false },

@@ -1,4 +1,4 @@
-import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
 import { multiply } from './multiply.js';
 import { negative } from './negative.js';
@@ -10,7 +10,7 @@ export const arccosOp = defineOp({
   name: 'arccos',
   kind: 'elementwise',
   nin: 1,
-  loops: loopsOf(FLOATS, 'T->T'),
+  loops: loopsOf(FLOATS + COMPLEX, 'T->T'),
   scalar: (a) => a.acos(),
   vjp: ([g], { inputs: [x] }) => [negative(true_divide(g!, sqrt(subtract(1, multiply(x!, x!)))))],
   vjpSaves: { outputs: false },

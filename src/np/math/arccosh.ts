@@ -1,4 +1,4 @@
-import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
 import { multiply } from './multiply.js';
 import { sqrt } from './sqrt.js';
@@ -9,7 +9,7 @@ export const arccoshOp = defineOp({
   name: 'arccosh',
   kind: 'elementwise',
   nin: 1,
-  loops: loopsOf(FLOATS, 'T->T'),
+  loops: loopsOf(FLOATS + COMPLEX, 'T->T'),
   scalar: (a) => a.acosh(),
   vjp: ([g], { inputs: [x] }) => [true_divide(g!, sqrt(subtract(multiply(x!, x!), 1)))],
   vjpSaves: { outputs: false },

@@ -1,4 +1,4 @@
-import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
 import { add } from './add.js';
 import { multiply } from './multiply.js';
@@ -8,7 +8,7 @@ export const arctanOp = defineOp({
   name: 'arctan',
   kind: 'elementwise',
   nin: 1,
-  loops: loopsOf(FLOATS, 'T->T'),
+  loops: loopsOf(FLOATS + COMPLEX, 'T->T'),
   scalar: (a) => a.atan(),
   vjp: ([g], { inputs: [x] }) => [true_divide(g!, add(multiply(x!, x!), 1))],
   vjpSaves: { outputs: false },

@@ -1,4 +1,4 @@
-import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
 import { multiply } from './multiply.js';
 import { subtract } from './subtract.js';
@@ -8,7 +8,7 @@ export const arctanhOp = defineOp({
   name: 'arctanh',
   kind: 'elementwise',
   nin: 1,
-  loops: loopsOf(FLOATS, 'T->T'),
+  loops: loopsOf(FLOATS + COMPLEX, 'T->T'),
   scalar: (a) => a.atanh(),
   vjp: ([g], { inputs: [x] }) => [true_divide(g!, subtract(1, multiply(x!, x!)))],
   vjpSaves: { outputs: false },

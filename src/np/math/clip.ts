@@ -1,7 +1,7 @@
 import type { Input } from '../../core/apply.js';
 import { isInteger, itemsize, kindOf } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
-import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { asarray } from '../creation/array.js';
 import { type UfuncOptions, ternary } from '../ufunc.js';
 import { maximum } from './maximum.js';
@@ -19,7 +19,7 @@ export const clipOp = defineOp({
   name: 'clip',
   kind: 'elementwise',
   nin: 3,
-  loops: loopsOf(BOOL + INTS + FLOATS, 'TTT->T'),
+  loops: loopsOf(BOOL + INTS + FLOATS + COMPLEX, 'TTT->T'), // complex: lexicographic, as NumPy
   // Ties keep x (as NumPy's loop with scalar bounds; its strided loop leaves the sign of a zero tie open).
   scalar: (x, lo, hi) => x.maximum(lo).minimum(hi),
   vjp: ([g], { inputs: [x, lo, hi], needs }) => {

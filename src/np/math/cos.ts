@@ -1,4 +1,4 @@
-import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
 import { multiply } from './multiply.js';
 import { negative } from './negative.js';
@@ -8,7 +8,7 @@ export const cosOp = defineOp({
   name: 'cos',
   kind: 'elementwise',
   nin: 1,
-  loops: loopsOf(FLOATS, 'T->T'),
+  loops: loopsOf(FLOATS + COMPLEX, 'T->T'),
   scalar: (a) => a.cos(),
   vjp: ([g], { inputs: [x] }) => [negative(multiply(g!, sin(x!)))],
   vjpSaves: { outputs: false },

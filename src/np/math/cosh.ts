@@ -1,4 +1,4 @@
-import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
 import { multiply } from './multiply.js';
 import { sinh } from './sinh.js';
@@ -7,7 +7,7 @@ export const coshOp = defineOp({
   name: 'cosh',
   kind: 'elementwise',
   nin: 1,
-  loops: loopsOf(FLOATS, 'T->T'),
+  loops: loopsOf(FLOATS + COMPLEX, 'T->T'),
   scalar: (a) => a.cosh(),
   vjp: ([g], { inputs: [x] }) => [multiply(g!, sinh(x!))],
   vjpSaves: { outputs: false },

@@ -6,7 +6,7 @@ export const expOp = defineOp({
   name: 'exp',
   kind: 'elementwise',
   nin: 1,
-  loops: floatLoops1, // int8 → float16, int16 → float32, int32/int64 → float64 (default float)
+  loops: [...floatLoops1, 'F->F', 'D->D'], // int8 → float16, int16 → float32, int32/int64 → float64 (default float)
   scalar: (a) => a.exp(),
   vjp: ([g], { outputs: [y] }) => [multiply(g!, y!)],
   vjpSaves: { inputs: false },

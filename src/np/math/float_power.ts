@@ -6,7 +6,7 @@ export const floatPowerOp = defineOp({
   name: 'float_power',
   kind: 'elementwise',
   nin: 2,
-  loops: ['dd->d'],
+  loops: ['dd->d', 'DD->D'],
   scalar: (a, b) => a.power(b),
   vjp: (g, ctx) => powerVjp(float_power, g, ctx),
 });

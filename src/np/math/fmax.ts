@@ -1,4 +1,4 @@
-import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { binary } from '../ufunc.js';
 import { multiply } from './multiply.js';
 import { pickWeight } from './maximum.js';
@@ -7,7 +7,7 @@ export const fmaxOp = defineOp({
   name: 'fmax',
   kind: 'elementwise',
   nin: 2,
-  loops: [...loopsOf(BOOL + INTS + FLOATS, 'TT->T')],
+  loops: [...loopsOf(BOOL + INTS + FLOATS + COMPLEX, 'TT->T')],
   scalar: (a, b) => a.fmax(b),
   vjp: ([g], { inputs: [a, b], needs }) => [needs[0] ? multiply(g!, pickWeight(a!, b!, true)) : null, needs[1] ? multiply(g!, pickWeight(b!, a!, true)) : null],
   vjpSaves: { outputs: false },

@@ -1,11 +1,11 @@
-import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { comparison } from '../ufunc.js';
 
 export const greaterEqualOp = defineOp({
   name: 'greater_equal',
   kind: 'elementwise',
   nin: 2,
-  loops: [...loopsOf(BOOL + INTS, 'TT->?'), 'qQ->?', 'Qq->?', ...loopsOf(FLOATS, 'TT->?')],
+  loops: [...loopsOf(BOOL + INTS, 'TT->?'), 'qQ->?', 'Qq->?', ...loopsOf(FLOATS + COMPLEX, 'TT->?')],
   comparesInts: true,
   scalar: (a, b) => a.ge(b),
 });

@@ -1,5 +1,6 @@
 import type { Input } from '../../core/apply.js';
-import type { NDArray } from '../../core/ndarray.js';
+import { NDArray } from '../../core/ndarray.js';
+import { iscomplexobj } from '../complex/parts.js';
 import { invert } from './invert.js';
 import { isinf } from './isinf.js';
 import { logical_and } from './logical_and.js';
@@ -7,6 +8,7 @@ import { signbit } from './signbit.js';
 
 /** np.isposinf(x, { out }): x is +inf (NumPy's isinf(x) & ~signbit(x)). */
 export function isposinf(x: Input, options: { out?: NDArray } = {}): NDArray {
+  if (iscomplexobj(x)) throw new TypeError('isposinf: This operation is not supported for complex values because it would be ambiguous.');
   const inf = isinf(x);
   const s = signbit(x);
   const pos = invert(s);

@@ -1,4 +1,4 @@
-import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
 import { add } from './add.js';
 import { true_divide } from './true_divide.js';
@@ -7,7 +7,7 @@ export const log1pOp = defineOp({
   name: 'log1p',
   kind: 'elementwise',
   nin: 1,
-  loops: loopsOf(FLOATS, 'T->T'),
+  loops: loopsOf(FLOATS + COMPLEX, 'T->T'),
   scalar: (a) => a.log1p(),
   vjp: ([g], { inputs: [x] }) => [true_divide(g!, add(x!, 1))],
   vjpSaves: { outputs: false },

@@ -1,11 +1,11 @@
-import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
 
 export const logicalNotOp = defineOp({
   name: 'logical_not',
   kind: 'elementwise',
   nin: 1,
-  loops: [...loopsOf(BOOL + INTS, 'T->?'), ...loopsOf(FLOATS, 'T->?')],
+  loops: [...loopsOf(BOOL + INTS, 'T->?'), ...loopsOf(FLOATS + COMPLEX, 'T->?')],
   scalar: (a) => a.cast('bool').not(),
 });
 

@@ -14,7 +14,7 @@ export const maximumOp = defineOp({
   name: 'maximum',
   kind: 'elementwise',
   nin: 2,
-  loops: ['??->?', ...intLoops, ...floatLoops],
+  loops: ['??->?', ...intLoops, ...floatLoops, 'FF->F', 'DD->D'],
   scalar: (a, b) => a.maximum(b), // NaN propagates (np.fmax ignores it)
   vjp: ([g], { inputs: [a, b], needs }) => [needs[0] ? multiply(g!, pickWeight(a!, b!, false)) : null, needs[1] ? multiply(g!, pickWeight(b!, a!, false)) : null],
   vjpSaves: { outputs: false },

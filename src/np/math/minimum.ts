@@ -7,7 +7,7 @@ export const minimumOp = defineOp({
   name: 'minimum',
   kind: 'elementwise',
   nin: 2,
-  loops: ['??->?', ...intLoops, ...floatLoops],
+  loops: ['??->?', ...intLoops, ...floatLoops, 'FF->F', 'DD->D'],
   scalar: (a, b) => a.minimum(b), // NaN propagates (np.fmin ignores it)
   vjp: ([g], { inputs: [a, b], needs }) => [needs[0] ? multiply(g!, pickWeight(b!, a!, false)) : null, needs[1] ? multiply(g!, pickWeight(a!, b!, false)) : null],
   vjpSaves: { outputs: false },

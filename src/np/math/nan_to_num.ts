@@ -1,7 +1,8 @@
 import { type Input, applyElementwise } from '../../core/apply.js';
-import { type DType, isFloat } from '../../core/dtype.js';
+import { type DType, isComplex, isFloat } from '../../core/dtype.js';
 import { scope } from '../../core/memory.js';
 import { NDArray } from '../../core/ndarray.js';
+import { imag, real } from '../complex/parts.js';
 import { asarray } from '../creation/array.js';
 import { isnan } from './isnan.js';
 import { isneginf } from './isneginf.js';
@@ -31,6 +32,16 @@ export function nan_to_num(x: Input, options: NanToNumOptions = {}): NDArray {
   const copy = options.copy ?? true;
   if (!copy && !(x instanceof NDArray)) throw new TypeError('nan_to_num: copy=false needs an NDArray to write into');
   const a = x instanceof NDArray ? (copy ? x.copy() : x) : asarray(x);
+  if (isComplex(a.dtype)) {
+    // NumPy: the real and imaginary parts each (in place, through views)
+    const parts = [real(a), imag(a)];
+    try {
+      for (const p of parts) nan_to_num(p, { ...options, copy: false });
+    } finally {
+      for (const p of parts) p.dispose();
+    }
+    return a;
+  }
   if (!isFloat(a.dtype)) return a;
   const max = MAX_FINITE[a.dtype]!;
   const fills: [(v: NDArray) => NDArray, number][] = [

@@ -5,7 +5,7 @@ export const negativeOp = defineOp({
   name: 'negative',
   kind: 'elementwise',
   nin: 1,
-  loops: [...intLoops1, ...floatLoops1], // unsigned ints wrap, as in NumPy
+  loops: [...intLoops1, ...floatLoops1, 'F->F', 'D->D'], // unsigned ints wrap, as in NumPy
   // NumPy refuses -bool rather than searching on to an int loop.
   resolve: (inputs, _attrs, op) => (inputs[0] === 'bool' ? undefined : linearSearch(op.parsedLoops, inputs)),
   scalar: (a) => a.neg(),

@@ -1,4 +1,4 @@
-import { FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import type { NDArray } from '../../core/ndarray.js';
 import type { VjpContext } from '../../core/op.js';
 import { type Binary, binary } from '../ufunc.js';
@@ -14,7 +14,7 @@ export const powerOp = defineOp({
   name: 'power',
   kind: 'elementwise',
   nin: 2,
-  loops: [...loopsOf(INTS, 'TT->T'), ...loopsOf(FLOATS, 'TT->T')],
+  loops: [...loopsOf(INTS, 'TT->T'), ...loopsOf(FLOATS + COMPLEX, 'TT->T')],
   scalar: (a, b) => a.power(b),
   vjp: (g, ctx) => powerVjp(power, g, ctx),
   vjpSaves: { inputs: true, outputs: true },

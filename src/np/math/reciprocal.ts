@@ -1,4 +1,4 @@
-import { FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
 import { multiply } from './multiply.js';
 import { negative } from './negative.js';
@@ -7,7 +7,7 @@ export const reciprocalOp = defineOp({
   name: 'reciprocal',
   kind: 'elementwise',
   nin: 1,
-  loops: loopsOf(INTS + FLOATS, 'T->T'),
+  loops: loopsOf(INTS + FLOATS + COMPLEX, 'T->T'),
   scalar: (a) => a.reciprocal(),
   vjp: ([g], { outputs: [y] }) => [negative(multiply(g!, multiply(y!, y!)))],
   vjpSaves: { inputs: false },

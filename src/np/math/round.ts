@@ -1,6 +1,7 @@
 import { type Input, castInto } from '../../core/apply.js';
-import { isFloat, isInteger } from '../../core/dtype.js';
+import { isComplex, isFloat, isInteger } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
+import { imag, real } from '../complex/parts.js';
 import { asarray } from '../creation/array.js';
 import { multiply } from './multiply.js';
 import { rint } from './rint.js';
@@ -26,6 +27,7 @@ export function round(a: Input, decimals = 0, options: RoundOptions = {}): NDArr
       castInto(x, out);
       return out;
     }
+    if (isComplex(x.dtype)) return roundComplex(x, decimals, out);
     if (decimals === 0) return rint(x, { out });
     const [op1, op2] = decimals > 0 ? [multiply, true_divide] : [true_divide, multiply];
     const f = 10 ** Math.abs(decimals);
@@ -51,3 +53,27 @@ export function round(a: Input, decimals = 0, options: RoundOptions = {}): NDArr
 }
 
 export const around = round;
+
+/** NumPy rounds a complex array's real and imaginary parts each (through views of the result). */
+function roundComplex(x: NDArray, decimals: number, out: NDArray | undefined): NDArray {
+  const ret = out ?? NDArray._empty(x.shape, x.dtype, x.device);
+  const tmp = out && out.dtype !== x.dtype ? NDArray._empty(x.shape, x.dtype, x.device) : ret;
+  try {
+    for (const part of [real, imag]) {
+      const src = part(x), dst = part(tmp);
+      try {
+        round(src, decimals, { out: dst });
+      } finally {
+        src.dispose();
+        dst.dispose();
+      }
+    }
+    if (tmp !== ret) castInto(tmp, ret);
+    return ret;
+  } catch (e) {
+    if (!out) ret.dispose();
+    throw e;
+  } finally {
+    if (tmp !== ret) tmp.dispose();
+  }
+}

@@ -1,4 +1,4 @@
-import { FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
 import { multiply } from './multiply.js';
 
@@ -6,7 +6,7 @@ export const squareOp = defineOp({
   name: 'square',
   kind: 'elementwise',
   nin: 1,
-  loops: loopsOf(INTS + FLOATS, 'T->T'),
+  loops: loopsOf(INTS + FLOATS + COMPLEX, 'T->T'),
   scalar: (a) => a.mul(a),
   vjp: ([g], { inputs: [x] }) => [multiply(g!, multiply(x!, 2))],
   vjpSaves: { outputs: false },

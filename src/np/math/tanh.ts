@@ -1,4 +1,4 @@
-import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { unary } from '../ufunc.js';
 import { multiply } from './multiply.js';
 import { subtract } from './subtract.js';
@@ -7,7 +7,7 @@ export const tanhOp = defineOp({
   name: 'tanh',
   kind: 'elementwise',
   nin: 1,
-  loops: loopsOf(FLOATS, 'T->T'),
+  loops: loopsOf(FLOATS + COMPLEX, 'T->T'),
   scalar: (a) => a.tanh(),
   vjp: ([g], { outputs: [y] }) => [multiply(g!, subtract(1, multiply(y!, y!)))],
   vjpSaves: { inputs: false },

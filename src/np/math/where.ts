@@ -1,7 +1,7 @@
 import { type Input, operandDTypes, registerSelectOp } from '../../core/apply.js';
 import { type DType, intFits, isInteger, itemsize, kindOf, promoteTypes } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
-import { BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
+import { COMPLEX, BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { type ArrayLike } from '../sorting/common.js';
 import { nonzero } from '../sorting/nonzero.js';
 import { ternary } from '../ufunc.js';
@@ -11,7 +11,7 @@ export const whereOp = defineOp({
   name: 'where',
   kind: 'elementwise',
   nin: 3,
-  loops: loopsOf(BOOL + INTS + FLOATS, '?TT->T'),
+  loops: loopsOf(BOOL + INTS + FLOATS + COMPLEX, '?TT->T'),
   // np.where's result dtype is result_type(x, y) (JS scalars weak, as NEP 50 says).
   resolve: (inputs, _attrs, op) => {
     const t = promoteTypes(inputs[1]!, inputs[2]!);

@@ -1,7 +1,7 @@
 // Public shape of reductions: np.sum(a, axis?) or np.sum(a, { axis, keepdims, dtype, out, initial, where }),
 // and what the composite reductions share: option parsing, where= masks, element counts, out=.
 import { copyInto } from '../../core/apply.js';
-import { type DTypeLike, isFloat, toDType } from '../../core/dtype.js';
+import { type DTypeLike, isComplex, isFloat, toDType } from '../../core/dtype.js';
 import { NDArray, type Scalar } from '../../core/ndarray.js';
 import type { Op } from '../../core/op.js';
 import { type Axis, type ReduceOptions, applyReduce, reduceAxes } from '../../core/reduce.js';
@@ -124,6 +124,16 @@ export function disposeAll(xs: readonly (NDArray | number | undefined)[], keep?:
 export function nanFold(plain: Op<object>, nanOp: Op<object>, fill: number, a: NDArray, axisOrOptions: AxisOrOptions): NDArray {
   const o = reductionOptions(nanOp.name, axisOrOptions);
   a._check(nanOp.name);
+  if (isComplex(a.dtype)) {
+    // complex: NumPy's replacement of NaN elements (a NaN in either part) before the plain fold
+    if (!Number.isFinite(fill)) throw new TypeError(`${nanOp.name}: complex dtypes are not supported yet (got ${a.dtype})`);
+    const c = replaceNaN(a, fill);
+    try {
+      return reduceWhere(plain, c, o);
+    } finally {
+      c.dispose();
+    }
+  }
   if (!isFloat(a.dtype)) return reduceWhere(plain, a, o);
   if (o.dtype === undefined || isFloat(o.dtype)) return reduceWhere(nanOp, a, o);
   const r = replaceNaN(a, fill);

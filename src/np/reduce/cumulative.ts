@@ -1,7 +1,7 @@
 // np.cumsum / np.cumprod and the nan- forms: running sums and products along one axis (or of the
 // flattened array) in NumPy's accumulation dtype, rounded to it at every step (native/src/scan.cc).
 import { castArray } from '../../core/apply.js';
-import { type DType, type DTypeLike, isFloat, toDType } from '../../core/dtype.js';
+import { type DType, type DTypeLike, isComplex, isFloat, toDType } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
 import { type OpSpec, defineOp, type TensorMeta } from '../../core/op.js';
 import { isnan } from '../math/isnan.js';
@@ -16,7 +16,7 @@ export interface ScanAttrs { axis: number; dtype: DType }
 
 const infer = ([x]: readonly TensorMeta[], { dtype }: ScanAttrs): TensorMeta[] => [{ shape: x!.shape, dtype }];
 const scanOp = (name: string, vjp: OpSpec<ScanAttrs>['vjp'], vjpSaves: OpSpec<ScanAttrs>['vjpSaves']) =>
-  defineOp<ScanAttrs>({ name, kind: 'opaque', nin: 1, attrs: { axis: 0, dtype: 'float32' }, infer, vjp, vjpSaves });
+  defineOp<ScanAttrs>({ name, kind: 'opaque', nin: 1, attrs: { axis: 0, dtype: 'float32' }, infer, vjp, vjpSaves, acceptsComplex: true });
 
 /** The sums of g from each position to the end of the axis (cumsum's transpose). */
 function reverseCumsum(g: NDArray, axis: number): NDArray {
@@ -67,7 +67,7 @@ function scan(op: typeof cumsumOp, plain: typeof cumsumOp) {
     const temps: NDArray[] = [];
     try {
       checkOut(o.out, x.shape, who);
-      const useNan = op !== plain && isFloat(a.dtype);
+      const useNan = op !== plain && (isFloat(a.dtype) || isComplex(a.dtype));
       let src = x;
       // NumPy replaces NaNs before casting to an integer dtype=.
       if (useNan && !isFloat(dtype)) temps.push(src = replaceNaN(src, op === nancumsumOp ? 0 : 1));

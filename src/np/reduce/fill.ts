@@ -1,6 +1,6 @@
 // Elementwise helpers of the reductions, written with the public ufuncs: the `where=` mask
 // (masked-out elements become a value the fold ignores), NumPy's _replace_nan, and std's sqrt.
-import { isFloat } from '../../core/dtype.js';
+import { isComplex, isFloat } from '../../core/dtype.js';
 import { NDArray, type Scalar } from '../../core/ndarray.js';
 import { broadcastShapes, broadcastStrides, fmtShapeC } from '../../core/shape.js';
 import { full } from '../creation/basic.js';
@@ -50,7 +50,7 @@ export function maskWhere(a: NDArray, where: Where, fill: Scalar, who: string): 
 
 /** NumPy's _replace_nan: a copy of a float array with NaNs set to `fill` (other dtypes: `a` itself). */
 export function replaceNaN(a: NDArray, fill: number): NDArray {
-  return isFloat(a.dtype) ? fillWhereNaN(a, a, fill) : a;
+  return isFloat(a.dtype) || isComplex(a.dtype) ? fillWhereNaN(a, a, fill) : a;
 }
 
 /** A copy of `x` with `fill` wherever `ref` (same shape and dtype) is NaN: NumPy's _copyto(x, fill, mask). */

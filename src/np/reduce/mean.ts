@@ -1,5 +1,5 @@
 // np.mean and np.nanmean as NumPy computes them: a sum in the accumulation dtype, divided by the count.
-import { type DType, type DTypeLike, defaults, isFloat, toDType } from '../../core/dtype.js';
+import { type DType, type DTypeLike, defaults, isComplex, isFloat, isInexact, toDType } from '../../core/dtype.js';
 import type { NDArray } from '../../core/ndarray.js';
 import { true_divide } from '../math/true_divide.js';
 import { astype } from '../manip/views.js';
@@ -23,7 +23,7 @@ export function mean(a: NDArray, axisOrOptions?: Axis | MeanOptions): NDArray {
   a._check('mean');
   const axes = reduceAxes(o.axis, a.ndim, 'mean');
   const dtype = o.dtype === undefined ? undefined : toDType(o.dtype, 'mean');
-  const result: DType = dtype ?? (isFloat(a.dtype) ? a.dtype : defaults.float);
+  const result: DType = dtype ?? (isInexact(a.dtype) ? a.dtype : defaults.float);
   const acc: DType = dtype ?? (a.dtype === 'float16' || a.dtype === 'bfloat16' ? 'float32' : result);
   const s = reduceWhere(sumOp, a, { axis: axes, keepdims: o.keepdims, dtype: acc, where: o.where });
   const count = countItems(a, axes, o.where, sumOp);
@@ -52,6 +52,7 @@ export function checkInexact(who: string, dtype: DType | undefined, out: NDArray
 export function nanmean(a: NDArray, axisOrOptions?: Axis | MeanOptions): NDArray {
   const o = optionsOf<MeanOptions>(axisOrOptions);
   a._check('nanmean');
+  if (isComplex(a.dtype)) throw new TypeError(`nanmean: complex dtypes are not supported yet (got ${a.dtype})`);
   if (!isFloat(a.dtype)) return mean(a, o);
   const axes = reduceAxes(o.axis, a.ndim, 'nanmean');
   const dtype = o.dtype === undefined ? undefined : toDType(o.dtype, 'nanmean');

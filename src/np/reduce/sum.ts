@@ -6,7 +6,7 @@ import { isnan } from '../math/isnan.js';
 import { where } from '../math/where.js';
 
 /** NumPy's accumulation dtypes: small signed ints and bool sum in int64, small unsigned in uint64. */
-export const accumulateLoops = ['?->q', 'b->q', 'B->Q', 'h->q', 'H->Q', 'i->q', 'I->Q', 'q->q', 'Q->Q', 'e->e', 'E->E', 'f->f', 'd->d'];
+export const accumulateLoops = ['?->q', 'b->q', 'B->Q', 'h->q', 'H->Q', 'i->q', 'I->Q', 'q->q', 'Q->Q', 'e->e', 'E->E', 'f->f', 'd->d', 'F->F', 'D->D'];
 /** Loops that keep the dtype, for `dtype=` (the input is cast to it first). */
 export const sameTypeLoops = ['?->?', 'b->b', 'B->B', 'h->h', 'H->H', 'i->i', 'I->I'];
 

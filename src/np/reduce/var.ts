@@ -1,7 +1,7 @@
 // np.var / np.std and their nan- forms, NumPy's two-pass algorithm with NumPy's dtypes: the mean
 // (a sum in `dtype`, float64 for integers — quark's default float — divided in place), squared
 // deviations in the promoted dtype, their sum divided by max(n - ddof, 0).
-import { type DType, type DTypeLike, defaults, isFloat, toDType } from '../../core/dtype.js';
+import { type DType, type DTypeLike, defaults, isComplex, isFloat, toDType } from '../../core/dtype.js';
 import type { NDArray } from '../../core/ndarray.js';
 import { add } from '../math/add.js';
 import { maximum } from '../math/maximum.js';
@@ -47,6 +47,7 @@ function divideInPlace(x: NDArray, d: NDArray | number): void {
 function variance(who: string, a: NDArray, axisOrOptions: Axis | VarOptions | undefined, root: boolean): NDArray {
   const o = optionsOf<VarOptions>(axisOrOptions);
   a._check(who);
+  if (isComplex(a.dtype)) throw new TypeError(`${who}: complex dtypes are not supported yet (got ${a.dtype})`);
   const axes = reduceAxes(o.axis, a.ndim, who);
   const ddof = ddofOf(who, o);
   const dtype: DType | undefined = o.dtype !== undefined ? toDType(o.dtype, who) : isFloat(a.dtype) ? undefined : defaults.float;

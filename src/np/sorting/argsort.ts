@@ -19,6 +19,7 @@ export interface ArgsortAttrs {
 export const argsortOp = defineOp<ArgsortAttrs>({
   name: 'argsort',
   kind: 'opaque',
+  acceptsComplex: true, // (native/src/sort.cc: NumPy's complex order)
   nin: 1,
   attrs: { axis: -1, nanFirst: false },
   infer: ([x]) => [{ shape: x!.shape, dtype: 'int64' }],

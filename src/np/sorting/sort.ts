@@ -17,6 +17,7 @@ export interface SortAttrs { axis: number; stable: boolean }
 export const sortOp = defineOp<SortAttrs>({
   name: 'sort',
   kind: 'opaque',
+  acceptsComplex: true, // (native/src/sort.cc: NumPy's complex order)
   nin: 1,
   attrs: { axis: -1, stable: false },
   infer: ([x]) => [{ shape: x!.shape, dtype: x!.dtype }],
