@@ -458,6 +458,23 @@ describe('threaded kernels on large arrays', () => {
   });
 });
 
+describe('tiled walks (an operand read or written across its layout)', () => {
+  it('3-d transposes and partial tiles on one thread match NumPy', async () => {
+    await np.scope(async () => {
+      const D = 3, R = 45, C = 70, n = D * R * C;
+      const f = new Float64Array(n).map((_, k) => Math.cos(k) * 10);
+      const A: ArraySpec = { dtype: 'float64', shape: [D, R, C], base: [D, C, R], steps: [{ t: 'T', axes: [0, 2, 1] }], data: f };
+      const B: ArraySpec = { dtype: 'float64', shape: [D, R, C], base: [C, R, D], steps: [{ t: 'T', axes: [2, 1, 0] }], data: f };
+      const P: ArraySpec = { dtype: 'float64', shape: [D, R, C], base: [D, R, C], steps: [], data: f };
+      await runCases([
+        { op: 'add', operands: [{ kind: 'array', spec: A }, { kind: 'array', spec: P }] },
+        { op: 'multiply', operands: [{ kind: 'array', spec: B }, { kind: 'array', spec: A }] },
+        { op: 'negative', operands: [{ kind: 'array', spec: P }], out: { dtype: 'float32', layout: { base: [D, C, R], steps: [{ t: 'T', axes: [0, 2, 1] }] }, shape: [D, R, C] } },
+      ]);
+    });
+  });
+});
+
 // ---- sanity of the machinery ------------------------------------------------------------------
 
 describe('the comparison itself can fail', () => {
