@@ -388,7 +388,7 @@ export function lstsq(a: ArrayLike, b: ArrayLike, opts: LstsqOptions = {}): Lsts
       resid = sumSquares(tail, vec);
       tail.dispose();
     } else {
-      resid = NDArray._empty([0], A.dtype, A.device);
+      resid = NDArray._empty([0], realOf(A.dtype), A.device);
     }
     return [x, resid, rank, S];
   } finally {

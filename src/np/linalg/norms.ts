@@ -1,7 +1,7 @@
 // np.linalg norms and the functions built on the SVD: norm vector_norm matrix_norm cond
 // matrix_rank pinv — NumPy's definitions (numpy/linalg/_linalg.py), written with public ops.
 import { castArray } from '../../core/apply.js';
-import { type DType, defaults, isComplex, isInexact } from '../../core/dtype.js';
+import { type DType, defaults, isComplex, isInexact, realOf } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
 import { scope } from '../../core/memory.js';
 import { normalizeAxis } from '../../core/shape.js';
@@ -74,7 +74,7 @@ export function norm(x: ArrayLike, opts: NormOptions | NormOrd = {}): NDArray {
     if (ax.length === 1) {
       if (ord === Infinity) return max(absolute(a), { axis: ax, keepdims: kd });
       if (ord === -Infinity) return min(absolute(a), { axis: ax, keepdims: kd });
-      if (ord === 0) return sum(castArray(not_equal(a, 0), a.dtype), { axis: ax, keepdims: kd });
+      if (ord === 0) return sum(castArray(not_equal(a, 0), realOf(a.dtype)), { axis: ax, keepdims: kd });
       if (ord === 1) return sum(absolute(a), { axis: ax, keepdims: kd });
       if (ord === null || ord === 2) return sqrt(sum(absSquared(a), { axis: ax, keepdims: kd }));
       if (typeof ord === 'string') throw new RangeError(`${who}: Invalid norm order '${ord}' for vectors`);
