@@ -47,6 +47,7 @@ export function readInts(a: NDArray): number[] {
 export const takeOp = defineOp({
   name: 'take_1d',
   kind: 'opaque',
+  acceptsComplex: true, // elements copied by itemsize (native/src/unique.cc)
   nin: 2,
   infer: ([src, idx]) => [{ shape: idx!.shape, dtype: src!.dtype }],
 });
