@@ -188,7 +188,66 @@ describe('svd / eigh', () => {
     });
   });
 
-  it.todo('eig / eigvals: need complex output for non-symmetric input (complex dtypes land on another branch)');
+  it('eig / eigvals: eigenvalues vs NumPy (sorted), real results only for a real spectrum', async () => {
+    // Random non-symmetric matrices have complex eigenvalues (complex results), symmetric ones and
+    // triangular ones real eigenvalues (real results), as NumPy decides per call.
+    await check('eigvals', [
+      ['np.sort(np.linalg.eigvals(a))', [[4, 4]], (a) => np.sort(np.linalg.eigvals(a!))],
+      ['np.sort(np.linalg.eigvals(a))', [[2, 3, 3]], (a) => np.sort(np.linalg.eigvals(a!))],
+      ['np.sort(np.linalg.eigvals(a + np.swapaxes(a, -1, -2)))', [[5, 5]], (a) => np.sort(np.linalg.eigvals(np.add(a!, swap(a!))))],
+      ['np.sort(np.linalg.eig(np.triu(a))[0])', [[4, 4]], (a) => np.sort(np.linalg.eig(np.triu(a!))[0])],
+      ['np.linalg.eigvals(a)', [[0, 0]], (a) => np.linalg.eigvals(a!)],
+      ['np.linalg.eigvals(a)', [[1, 1]], (a) => np.linalg.eigvals(a!)],
+    ]);
+    for (const d of ['complex128', 'complex64'] as const) {
+      const re = testArray([2, 4, 4], 'float64', 3, true), im = testArray([2, 4, 4], 'float64', 8, true);
+      const e = await oracle.eval(`result = np.sort(np.linalg.eigvals((a + 1j * b).astype(np.${d})))`, { a: re.raw, b: im.raw });
+      const tol = d === 'complex128' ? TOL.float64 : TOL.float32;
+      expectSameAsNumpy(`eigvals ${d}`, 'eigvals', () => np.sort(np.linalg.eigvals(np.astype(np.add(re.make(), np.multiply(im.make(), np.complex(0, 1))), d))), e, { match: tol });
+    }
+    np.scope(() => {
+      const w = np.linalg.eigvals(np.array([[0, -1], [1, 0]]));
+      expect(w.dtype).toBe('complex128');
+      expect(np.linalg.eigvals(np.array([[2, 1], [0, 3]])).dtype).toBe('float64');
+      expect(np.linalg.eigvals(np.eye(2, { dtype: 'float32' })).dtype).toBe('float32');
+    });
+  });
+
+  it('eig: A v = v λ for real (complex pairs) and complex stacks; columns of unit norm', () => {
+    np.scope(() => {
+      const a = testArray([3, 5, 5], 'float64', 4, true).make();
+      const { eigenvalues: w, eigenvectors: v } = np.linalg.eig(a);
+      expect(w.dtype).toBe('complex128');
+      expect(v.shape).toEqual([3, 5, 5]);
+      expectClose(np.matmul(a, v), np.multiply(v, rowOf(w)), 1e-12, 'A v = v λ (real A)');
+      expectClose(np.linalg.norm(v, { axis: -2 }), np.ones([3, 5]), 1e-12, '‖v‖ = 1');
+      const c = np.add(testArray([2, 4, 4], 'float64', 6, true).make(), np.multiply(testArray([2, 4, 4], 'float64', 2, true).make(), np.complex(0, 1)));
+      const [wc, vc] = np.linalg.eig(c);
+      expectClose(np.matmul(c, vc), np.multiply(vc, rowOf(wc)), 1e-12, 'A v = v λ (complex A)');
+      const c64 = np.astype(c, 'complex64');
+      const [w64, v64] = np.linalg.eig(c64);
+      expect(w64.dtype).toBe('complex64');
+      expectClose(np.matmul(c64, v64), np.multiply(v64, rowOf(w64)), 1e-4, 'A v = v λ (complex64)');
+    });
+  });
+
+  it('eig / eigvals raise as NumPy: non-square, 1-D, inf/nan, float16', async () => {
+    const rows: [string, () => unknown, string][] = [
+      ['np.linalg.eig(np.ones((2, 3)))', () => np.linalg.eig(np.ones([2, 3])), 'eig'],
+      ['np.linalg.eigvals(np.ones(3))', () => np.linalg.eigvals(np.ones([3])), 'eigvals'],
+      ['np.linalg.eigvals(np.array([[1, np.inf], [0, 1]]))', () => np.linalg.eigvals(np.array([[1, Infinity], [0, 1]])), 'eigvals'],
+      ['np.linalg.eig(np.array([[1, np.nan], [0, 1]]))', () => np.linalg.eig(np.array([[1, NaN], [0, 1]])), 'eig'],
+      ['np.linalg.eigvals(np.eye(2, dtype=np.float16))', () => np.linalg.eigvals(np.eye(2, { dtype: 'float16' })), 'eigvals'],
+    ];
+    for (const [py, f, who] of rows) {
+      const e = await oracle.eval(py);
+      expectSameAsNumpy(py, who, () => np.scope(() => { f(); return np.zeros([1]); }), e);
+      if ((e as { error?: string }).error === 'LinAlgError') {
+        const err = (() => { try { np.scope(() => f()); } catch (x) { return x; } })();
+        expect((err as Error).message, py).toBe(`${who}: ${(e as { message: string }).message}`);
+      }
+    }
+  });
 });
 
 describe('lstsq / pinv / matrix_rank / cond', () => {

@@ -16,11 +16,12 @@ const oracle = NumpyOracle.shared();
 beforeAll(() => npx.set_np({ dtype: 'numpy' }));
 afterAll(() => npx.set_np());
 
-/** Floats: small integers (sums stay exact in every float dtype); integers and bool: any value (wraparound). */
+/** Floats and complex: small integers (sums stay exact in every float dtype); integers and bool: any value (wraparound). */
 export function valuesFor(d: DType): fc.Arbitrary<number | bigint> {
   if (d === 'float16') return fc.integer({ min: -4, max: 4 }).map(numberToF16Bits);
   if (d === 'bfloat16') return fc.integer({ min: -4, max: 4 }).map(numberToBf16Bits);
-  if (d === 'float32' || d === 'float64') return fc.integer({ min: -4, max: 4 });
+  // complex: each part a small integer (inf/nan products depend on the BLAS kernel's order, as for real floats)
+  if (d === 'float32' || d === 'float64' || d === 'complex64' || d === 'complex128') return fc.integer({ min: -4, max: 4 });
   return storageValue(d);
 }
 
@@ -82,6 +83,27 @@ describe('np.matmul', () => {
           const a0 = np.asarray(A).astype(d);
           const a = tr ? a0.reshape([k, m]).transpose() : a0.reshape([m, k]);
           const b0 = np.asarray(rnd(k * 2 * n, 2)).astype(d).reshape([k, 2 * n]);
+          const b = b0._view([k, n], [2 * n, 2], 0); // b0[:, ::2]
+          return np.matmul(a, b);
+        }, e, { match: { rtol: tol, atol: tol } });
+      }
+    }
+  });
+
+  it('larger complex64 / complex128 products (cgemm, zgemm), transposed and strided operands', async () => {
+    const rnd = (n: number, seed: number) => Float64Array.from({ length: n }, (_, i) => Math.sin(i * 12.9898 + seed) * 0.5);
+    const raw = (x: Float64Array) => ({ dtype: 'float64' as const, shape: [x.length], data: x, fortranOrder: false });
+    for (const [d, tol] of [['complex64', 2e-5], ['complex128', 1e-12]] as const) {
+      for (const [m, k, n, tr] of [[70, 130, 50, false], [64, 64, 64, true], [1, 300, 7, true], [33, 1, 17, false]] as const) {
+        const [ar, ai, br, bi] = [rnd(m * k, 1), rnd(m * k, 3), rnd(k * 2 * n, 2), rnd(k * 2 * n, 4)];
+        const e = await oracle.eval(`a = (ar + 1j * ai).astype(np.${d})\nb = (br + 1j * bi).astype(np.${d})\n`
+          + `result = (a.reshape(${k}, ${m}).T if t else a.reshape(${m}, ${k})) @ b.reshape(${k}, ${2 * n})[:, ::2]`,
+          { ar: raw(ar), ai: raw(ai), br: raw(br), bi: raw(bi), t: tr });
+        expectSameAsNumpy(`${d} ${m}x${k}x${n} t=${tr}`, 'matmul', () => {
+          const cx = (re: Float64Array, im: Float64Array) => np.add(np.asarray(re), np.multiply(np.asarray(im), np.complex(0, 1))).astype(d);
+          const a0 = cx(ar, ai);
+          const a = tr ? a0.reshape([k, m]).transpose() : a0.reshape([m, k]);
+          const b0 = cx(br, bi).reshape([k, 2 * n]);
           const b = b0._view([k, n], [2 * n, 2], 0); // b0[:, ::2]
           return np.matmul(a, b);
         }, e, { match: { rtol: tol, atol: tol } });

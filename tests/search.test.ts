@@ -10,7 +10,7 @@ import type { NDArray } from '../src/core/ndarray.js';
 import { np, npx } from '../src/index.js';
 import { expectSameAsNumpy, toRaw } from './helpers/arrays.js';
 // complex dtypes: not supported by these ops yet (they raise; tests/complex_ufunc.test.ts)
-import { REAL_DTYPES as ALL_DTYPES, type ArraySpec, arraySpecArb, build, draw, pyArr, pyView, rawOf, shapeArb, show, storageValue } from './helpers/gen.js';
+import { COMPLEX_DTYPES, REAL_DTYPES as ALL_DTYPES, type ArraySpec, arraySpecArb, build, draw, pyArr, pyView, rawOf, shapeArb, show, storageValue } from './helpers/gen.js';
 import { NumpyOracle, isOracleError } from './oracle/oracle.js';
 
 const oracle = NumpyOracle.shared();
@@ -133,6 +133,14 @@ describe('np.nonzero, flatnonzero, argwhere, extract', () => {
   it('extract: condition and arr of any dtypes and sizes (IndexError past arr\'s end)', async () => {
     const cases = draw(fc.tuple(fc.constantFrom(...ALL_DTYPES), fc.constantFrom(...ALL_DTYPES), shapeArb(3), shapeArb(3))
       .chain(([dc, da, sc, sa]) => fc.tuple(arraySpecArb(dc, sc, sparse(dc)), arraySpecArb(da, sa))), 200, 14);
+    const exp = await Promise.all(cases.map(([c, a]) => oracle.eval(`np.extract(${pyArr(c, 'c')}, ${pyView('a', a)})`, { c: rawOf(c), a: rawOf(a) })));
+    cases.forEach(([c, a], i) => expectSameAsNumpy(`extract ${c.dtype}${show(c.shape)} ${a.dtype}${show(a.shape)}`, 'extract',
+      () => np.extract(build(c), build(a)), exp[i]!, { exact: true }));
+  });
+
+  it('extract: complex arr (the elements move whole: 8 and 16 bytes)', async () => {
+    const cases = draw(fc.tuple(fc.constantFrom(...ALL_DTYPES), fc.constantFrom(...COMPLEX_DTYPES), shapeArb(3), shapeArb(3))
+      .chain(([dc, da, sc, sa]) => fc.tuple(arraySpecArb(dc, sc, sparse(dc)), arraySpecArb(da, sa))), 60, 15);
     const exp = await Promise.all(cases.map(([c, a]) => oracle.eval(`np.extract(${pyArr(c, 'c')}, ${pyView('a', a)})`, { c: rawOf(c), a: rawOf(a) })));
     cases.forEach(([c, a], i) => expectSameAsNumpy(`extract ${c.dtype}${show(c.shape)} ${a.dtype}${show(a.shape)}`, 'extract',
       () => np.extract(build(c), build(a)), exp[i]!, { exact: true }));

@@ -1,13 +1,15 @@
 // np.linalg's decompositions through LAPACKE (the system's OpenBLAS provides the LAPACK routines):
-// float32 takes the s* routines, float64 the d* ones. TS hands C-contiguous stacks of matrices
+// float32 takes the s* routines, float64 the d* ones, complex64 / complex128 the c* / z* ones. TS hands C-contiguous stacks of matrices
 // (batch, ...) that the routines may overwrite, and an int64 `info` per matrix that it reads back
 // to raise LinAlgError as NumPy does (singular, not positive definite, no convergence).
-#include <lapacke.h>
-
 #include <algorithm>
 #include <cmath>
+#include <complex>
 #include <cstring>
+#include <type_traits>
 #include <vector>
+
+#include <lapacke.h>
 
 #include "command.h"
 #include "dtype_dispatch.h"
@@ -48,6 +50,38 @@ li gelsd(li m, li n, li k, double* a, li lda, double* b, li ldb, double* s, doub
   return LAPACKE_dgelsd(RM, m, n, k, a, lda, b, ldb, s, rc, rank);
 }
 
+using cf = std::complex<float>;
+using cd = std::complex<double>;
+template <class T> struct RealOf { using type = T; };
+template <class T> struct RealOf<std::complex<T>> { using type = T; };
+template <class T> using real_t = typename RealOf<T>::type;
+template <class T> constexpr bool is_cplx = !std::is_same_v<T, real_t<T>>;
+
+li getrf(li m, li n, cf* a, li lda, li* p) { return LAPACKE_cgetrf(RM, m, n, (lapack_complex_float*)a, lda, p); }
+li getrf(li m, li n, cd* a, li lda, li* p) { return LAPACKE_zgetrf(RM, m, n, (lapack_complex_double*)a, lda, p); }
+li gesv(li n, li k, cf* a, li lda, li* p, cf* b, li ldb) { return LAPACKE_cgesv(RM, n, k, (lapack_complex_float*)a, lda, p, (lapack_complex_float*)b, ldb); }
+li gesv(li n, li k, cd* a, li lda, li* p, cd* b, li ldb) { return LAPACKE_zgesv(RM, n, k, (lapack_complex_double*)a, lda, p, (lapack_complex_double*)b, ldb); }
+li potrf(char u, li n, cf* a, li lda) { return LAPACKE_cpotrf(RM, u, n, (lapack_complex_float*)a, lda); }
+li potrf(char u, li n, cd* a, li lda) { return LAPACKE_zpotrf(RM, u, n, (lapack_complex_double*)a, lda); }
+li geqrf(li m, li n, cf* a, li lda, cf* tau) { return LAPACKE_cgeqrf(RM, m, n, (lapack_complex_float*)a, lda, (lapack_complex_float*)tau); }
+li geqrf(li m, li n, cd* a, li lda, cd* tau) { return LAPACKE_zgeqrf(RM, m, n, (lapack_complex_double*)a, lda, (lapack_complex_double*)tau); }
+li orgqr(li m, li n, li k, cf* a, li lda, const cf* tau) { return LAPACKE_cungqr(RM, m, n, k, (lapack_complex_float*)a, lda, (const lapack_complex_float*)tau); }
+li orgqr(li m, li n, li k, cd* a, li lda, const cd* tau) { return LAPACKE_zungqr(RM, m, n, k, (lapack_complex_double*)a, lda, (const lapack_complex_double*)tau); }
+li gesdd(char j, li m, li n, cf* a, li lda, float* s, cf* u, li ldu, cf* vt, li ldvt) {
+  return LAPACKE_cgesdd(RM, j, m, n, (lapack_complex_float*)a, lda, s, (lapack_complex_float*)u, ldu, (lapack_complex_float*)vt, ldvt);
+}
+li gesdd(char j, li m, li n, cd* a, li lda, double* s, cd* u, li ldu, cd* vt, li ldvt) {
+  return LAPACKE_zgesdd(RM, j, m, n, (lapack_complex_double*)a, lda, s, (lapack_complex_double*)u, ldu, (lapack_complex_double*)vt, ldvt);
+}
+li syevd(char j, char u, li n, cf* a, li lda, float* w) { return LAPACKE_cheevd(RM, j, u, n, (lapack_complex_float*)a, lda, w); }
+li syevd(char j, char u, li n, cd* a, li lda, double* w) { return LAPACKE_zheevd(RM, j, u, n, (lapack_complex_double*)a, lda, w); }
+li gelsd(li m, li n, li k, cf* a, li lda, cf* b, li ldb, float* s, float rc, li* rank) {
+  return LAPACKE_cgelsd(RM, m, n, k, (lapack_complex_float*)a, lda, (lapack_complex_float*)b, ldb, s, rc, rank);
+}
+li gelsd(li m, li n, li k, cd* a, li lda, cd* b, li ldb, double* s, double rc, li* rank) {
+  return LAPACKE_zgelsd(RM, m, n, k, (lapack_complex_double*)a, lda, (lapack_complex_double*)b, ldb, s, rc, rank);
+}
+
 int64_t batch_of(const Tensor& t, int inner) {
   int64_t n = 1;
   for (int d = 0; d < t.ndim - inner; d++) n *= t.shape[d];
@@ -55,11 +89,14 @@ int64_t batch_of(const Tensor& t, int inner) {
 }
 int64_t dim(const Tensor& t, int fromEnd) { return t.shape[t.ndim - fromEnd]; }
 
-// Runs fn with the float type of dtype code `code` (float32 or float64 only).
+// Runs fn with the element type of dtype code `code` (float32, float64, complex64, complex128;
+// the complex codes follow the real ones, src/core/dtype.ts).
 template <class F> const char* with_real(int code, const char* who, F&& fn) {
   sync_blas_threads();
   if (code == kFloat32) return fn((float)0), nullptr;
   if (code == kFloat64) return fn((double)0), nullptr;
+  if (code == kFloat64 + 1) return fn(cf(0)), nullptr;
+  if (code == kFloat64 + 2) return fn(cd(0)), nullptr;
   return who;
 }
 
@@ -72,25 +109,30 @@ const char* exec_det() {
   const int64_t n = dim(A, 1), nb = batch_of(A, 2);
   return with_real((int)L.aux[0], "det: unsupported dtype", [&](auto z) {
     using T = decltype(z);
+    using R = real_t<T>;
     std::vector<li> piv((size_t)std::max<int64_t>(n, 1));
     for (int64_t b = 0; b < nb; b++) {
       T* a = (T*)A.data + b * n * n;
       const li info = n > 0 ? getrf((li)n, (li)n, a, (li)n, piv.data()) : 0;
       // A singular factor (info > 0) has a zero on the diagonal: det 0, sign 0, logdet -inf.
-      T sign = 1, logdet = 0, det = 1;
+      T sign = 1, det = 1;
+      R logdet = 0;
       for (int64_t i = 0; i < n; i++) {
         const T d = a[i * n + i];
         if (piv[i] != i + 1) sign = -sign, det = -det;
         det *= d;
-        if (d < 0) sign = -sign;
-        logdet += std::log(std::abs(d));
+        const R ad = std::abs(d);
+        // complex: the sign is the product of d / |d| (NumPy's slogdet)
+        if constexpr (is_cplx<T>) sign *= d / ad;
+        else if (d < 0) sign = -sign;
+        logdet += std::log(ad);
       }
       if (info > 0) sign = 0, logdet = -INFINITY, det = 0;
       if (mode == 0) {
         ((T*)L.t[1].data)[b] = det;
       } else {
         ((T*)L.t[1].data)[b] = sign;
-        ((T*)L.t[2].data)[b] = logdet;
+        ((R*)L.t[2].data)[b] = logdet;
       }
     }
   });
@@ -159,13 +201,13 @@ const char* exec_qr() {
       const int64_t rr = dim(R, 2);
       T* r = (T*)R.data + b * rr * n;
       for (int64_t i = 0; i < rr; i++)
-        for (int64_t j = 0; j < n; j++) r[i * n + j] = j >= i && i < m ? a[i * n + j] : 0;
+        for (int64_t j = 0; j < n; j++) r[i * n + j] = j >= i && i < m ? a[i * n + j] : T(0);
       if (mode == 2) continue;
       const Tensor& Q = L.t[2];
       const int64_t qc = dim(Q, 1);
       T* q = (T*)Q.data + b * m * qc;
       for (int64_t i = 0; i < m; i++)
-        for (int64_t j = 0; j < qc; j++) q[i * qc + j] = j < n ? a[i * n + j] : 0;
+        for (int64_t j = 0; j < qc; j++) q[i * qc + j] = j < n ? a[i * n + j] : T(0);
       if (m > 0 && qc > 0) orgqr((li)m, (li)qc, (li)k, q, (li)qc, tau);
     }
     if (mode == 3) copy_to(A, L.t[2]);
@@ -192,14 +234,14 @@ const char* exec_svd() {
         // Empty: U and Vᵀ of a full SVD are identities.
         if (job) {
           for (int64_t i = 0; i < m; i++)
-            for (int64_t j = 0; j < uc; j++) u[i * uc + j] = i == j;
+            for (int64_t j = 0; j < uc; j++) u[i * uc + j] = T(i == j ? 1 : 0);
           for (int64_t i = 0; i < vr; i++)
-            for (int64_t j = 0; j < n; j++) vt[i * n + j] = i == j;
+            for (int64_t j = 0; j < n; j++) vt[i * n + j] = T(i == j ? 1 : 0);
         }
         info[b] = 0;
         continue;
       }
-      info[b] = gesdd(job == 0 ? 'N' : job == 1 ? 'S' : 'A', (li)m, (li)n, (T*)A.data + b * m * n, (li)n, (T*)S.data + b * k,
+      info[b] = gesdd(job == 0 ? 'N' : job == 1 ? 'S' : 'A', (li)m, (li)n, (T*)A.data + b * m * n, (li)n, (real_t<T>*)S.data + b * k,
                       u, (li)std::max<int64_t>(uc, 1), vt, (li)std::max<int64_t>(n, 1));
     }
   });
@@ -218,7 +260,7 @@ const char* exec_eigh() {
   return with_real((int)L.aux[0], "eigh: unsupported dtype", [&](auto z) {
     using T = decltype(z);
     for (int64_t b = 0; b < nb; b++) {
-      info[b] = n > 0 ? syevd(vec ? 'V' : 'N', upper ? 'U' : 'L', (li)n, (T*)A.data + b * n * n, (li)n, (T*)W.data + b * n) : 0;
+      info[b] = n > 0 ? syevd(vec ? 'V' : 'N', upper ? 'U' : 'L', (li)n, (T*)A.data + b * n * n, (li)n, (real_t<T>*)W.data + b * n) : 0;
     }
   });
 }
@@ -238,16 +280,76 @@ const char* exec_lstsq() {
     li rank = 0;
     res[1] = 0;
     if (m > 0 && n > 0 && k > 0) {
-      res[1] = gelsd((li)m, (li)n, (li)k, (T*)A.data, (li)n, (T*)B.data, (li)k, (T*)S.data, (T)rcond, &rank);
+      res[1] = gelsd((li)m, (li)n, (li)k, (T*)A.data, (li)n, (T*)B.data, (li)k, (real_t<T>*)S.data, (real_t<T>)rcond, &rank);
     } else if (m > 0 && n > 0) {
       // No right-hand sides: still the singular values and rank (one zero column).
       std::vector<T> bb((size_t)std::max(m, n));
-      res[1] = gelsd((li)m, (li)n, 1, (T*)A.data, (li)n, bb.data(), 1, (T*)S.data, (T)rcond, &rank);
+      res[1] = gelsd((li)m, (li)n, 1, (T*)A.data, (li)n, bb.data(), 1, (real_t<T>*)S.data, (real_t<T>)rcond, &rank);
     }
     res[0] = rank;
   });
 }
 
+// General eigenproblem (geev). aux: [dtype, vectors]; tensors: A (batch, n, n) scratch, W (batch, n)
+// complex out, info (batch), then V (batch, n, n) complex out (eigenvectors as columns) when
+// vectors. Real input: LAPACK's (wr, wi) pairs and paired columns become complex values/vectors.
+li geev_real(char jv, li n, float* a, float* wr, float* wi, float* vr, li ldvr) {
+  return LAPACKE_sgeev(RM, 'N', jv, n, a, n, wr, wi, nullptr, 1, vr, ldvr);
+}
+li geev_real(char jv, li n, double* a, double* wr, double* wi, double* vr, li ldvr) {
+  return LAPACKE_dgeev(RM, 'N', jv, n, a, n, wr, wi, nullptr, 1, vr, ldvr);
+}
+li geev_cplx(char jv, li n, cf* a, cf* w, cf* vr, li ldvr) { return LAPACKE_cgeev(RM, 'N', jv, n, (lapack_complex_float*)a, n, (lapack_complex_float*)w, nullptr, 1, (lapack_complex_float*)vr, ldvr); }
+li geev_cplx(char jv, li n, cd* a, cd* w, cd* vr, li ldvr) { return LAPACKE_zgeev(RM, 'N', jv, n, (lapack_complex_double*)a, n, (lapack_complex_double*)w, nullptr, 1, (lapack_complex_double*)vr, ldvr); }
+
+const char* exec_eig() {
+  TensorLaunch L;
+  if (const char* err = parse_tensors(L)) return err;
+  const bool vec = L.aux[1] != 0;
+  const Tensor &A = L.t[0], &W = L.t[1];
+  const int64_t n = dim(A, 1), nb = batch_of(A, 2);
+  int64_t* info = (int64_t*)L.t[2].data;
+  const char jv = vec ? 'V' : 'N';
+  const li ldv = (li)std::max<int64_t>(n, 1);
+  return with_real((int)L.aux[0], "eig: unsupported dtype", [&](auto z) {
+    using T = decltype(z);
+    using R = real_t<T>;
+    using C = std::complex<R>;
+    for (int64_t b = 0; b < nb; b++) {
+      T* a = (T*)A.data + b * n * n;
+      C* w = (C*)W.data + b * n;
+      C* v = vec ? (C*)L.t[3].data + b * n * n : nullptr;
+      if (n == 0) {
+        info[b] = 0;
+        continue;
+      }
+      if constexpr (is_cplx<T>) {
+        C dummy;
+        info[b] = geev_cplx(jv, (li)n, a, w, vec ? v : &dummy, vec ? ldv : 1);
+      } else {
+        std::vector<R> wr((size_t)n), wi((size_t)n), vr(vec ? (size_t)(n * n) : 1);
+        info[b] = geev_real(jv, (li)n, a, wr.data(), wi.data(), vr.data(), vec ? ldv : 1);
+        for (int64_t j = 0; j < n; j++) w[j] = C(wr[j], wi[j]);
+        if (!vec) continue;
+        for (int64_t j = 0; j < n; j++) {
+          if (wi[j] != 0 && j + 1 < n) {
+            // a conjugate pair: columns j (real part) and j + 1 (imaginary part)
+            for (int64_t i = 0; i < n; i++) {
+              const R re = vr[i * n + j], im = vr[i * n + j + 1];
+              v[i * n + j] = C(re, im);
+              v[i * n + j + 1] = C(re, -im);
+            }
+            j++;
+          } else {
+            for (int64_t i = 0; i < n; i++) v[i * n + j] = C(vr[i * n + j], 0);
+          }
+        }
+      }
+    }
+  });
+}
+
+RegisterCommand reg_eig("linalg_eig", exec_eig);
 RegisterCommand reg_det("linalg_det", exec_det);
 RegisterCommand reg_solve("linalg_solve", exec_solve);
 RegisterCommand reg_cholesky("linalg_cholesky", exec_cholesky);

@@ -241,6 +241,45 @@ void run_dgemm(char* pa, char* pb, char* pc, Batch& b, Mat A, Mat B, Mat C) {
   });
 }
 
+// ---- OpenBLAS (complex64 / complex128: cgemm / zgemm) ------------------------------------------
+
+template <class T> void run_cgemm(char* pa, char* pb, char* pc, Batch& b, Mat A, Mat B, Mat C) {
+  sync_blas_threads();
+  const bool ta = A.cs != 1, tb = B.cs != 1;
+  const int64_t lda = ta ? A.cs : A.rs, ldb = tb ? B.cs : B.rs;
+  const T one[2] = {1, 0}, zero[2] = {0, 0};
+  for_batches(b, 0, [&](int64_t oa, int64_t ob, int64_t oc) {
+    const auto TA = ta ? CblasTrans : CblasNoTrans, TB = tb ? CblasTrans : CblasNoTrans;
+    const T *a = (const T*)pa + 2 * oa, *bb = (const T*)pb + 2 * ob;
+    T* c = (T*)pc + 2 * oc;
+    if constexpr (std::is_same_v<T, float>)
+      cblas_cgemm(CblasRowMajor, TA, TB, (int)C.rows, (int)C.cols, (int)A.cols, one, a, (int)lda, bb, (int)ldb, zero, c, (int)C.rs);
+    else
+      cblas_zgemm(CblasRowMajor, TA, TB, (int)C.rows, (int)C.cols, (int)A.cols, one, a, (int)lda, bb, (int)ldb, zero, c, (int)C.rs);
+  });
+}
+
+// A complex operand's element (two parts) as one packable value.
+template <class T> struct CPair {
+  T v[2];
+};
+
+template <class T> void matmul_complex(const Tensor* t, Batch& b, Mat A, Mat B, Mat C) {
+  char *pa = t[0].data, *pb = t[1].data;
+  std::vector<CPair<T>> ka, kb;
+  bool negA = false, negB = false;
+  for (int d = 0; d < b.nd; d++) negA = negA || b.st[0][d] < 0, negB = negB || b.st[1][d] < 0;
+  if (!plain(A) || negA || A.rs < 0 || A.cs < 0) {
+    ka = pack<CPair<T>>(pa, b, 0, A);
+    pa = (char*)ka.data();
+  }
+  if (!plain(B) || negB || B.rs < 0 || B.cs < 0) {
+    kb = pack<CPair<T>>(pb, b, 1, B);
+    pb = (char*)kb.data();
+  }
+  run_cgemm<T>(pa, pb, t[2].data, b, A, B, C);
+}
+
 // ---- integers and bool: exact -----------------------------------------------------------------
 
 template <class S> void run_exact(char* pa, char* pb, char* pc, Batch& b, Mat A, Mat B, Mat C) {
@@ -304,6 +343,9 @@ const char* exec_matmul() {
     return nullptr;
   }
   plain(C);
+  // complex dtype codes follow the real ones (src/core/dtype.ts)
+  if (code == kFloat64 + 1) return matmul_complex<float>(t, b, A, B, C), nullptr;
+  if (code == kFloat64 + 2) return matmul_complex<double>(t, b, A, B, C), nullptr;
   const char* err = nullptr;
   bool ok = dispatch_dtype(code, [&](auto tag) {
     using S = typename decltype(tag)::type;

@@ -140,6 +140,11 @@ const char* exec_nonzero() {
   return ok ? nullptr : "nonzero: unknown dtype";
 }
 
+// A complex128 element, moved as its 16 bytes.
+struct Bytes16 {
+  uint64_t lo, hi;
+};
+
 template <class V> void copy_selected(const Tensor& cond, const Tensor& arr, const Tensor& out, int64_t start, int64_t end,
                                       int64_t k, bool (*test)(const char*)) {
   const int64_t count = out.shape[0];
@@ -158,6 +163,7 @@ const char* exec_compress() {
   if (L.nargs != 3 || L.naux != 1) return "compress: bad launch";
   const Tensor &cond = L.t[0], &arr = L.t[1], &out = L.t[2];
   if (cond.ndim != 1 || arr.ndim != 1 || out.ndim != 1 || arr.itemsize != out.itemsize) return "compress: bad shapes";
+  if (arr.itemsize != 1 && arr.itemsize != 2 && arr.itemsize != 4 && arr.itemsize != 8 && arr.itemsize != 16) return "compress: bad itemsize";
   const int64_t n = std::min(cond.shape[0], arr.shape[0]);
   bool ok = dispatch_dtype((int)L.aux[0], [&](auto tag) {
     using S = typename decltype(tag)::type;
@@ -168,7 +174,8 @@ const char* exec_compress() {
         case 1: copy_selected<uint8_t>(cond, arr, out, start, end, k, truthy<S>); break;
         case 2: copy_selected<uint16_t>(cond, arr, out, start, end, k, truthy<S>); break;
         case 4: copy_selected<uint32_t>(cond, arr, out, start, end, k, truthy<S>); break;
-        default: copy_selected<uint64_t>(cond, arr, out, start, end, k, truthy<S>); break;
+        case 8: copy_selected<uint64_t>(cond, arr, out, start, end, k, truthy<S>); break;
+        default: copy_selected<Bytes16>(cond, arr, out, start, end, k, truthy<S>); break;  // complex128
       }
     });
   });

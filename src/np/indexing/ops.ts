@@ -80,6 +80,7 @@ export function placedShape(rest: readonly number[], { bshape, pos }: { bshape: 
 
 export const gatherOp = defineOp<IndexArraysAttrs>({
   name: 'index_gather',
+  acceptsComplex: true, // moves element bytes by itemsize (native/src/gather.cc)
   kind: 'opaque',
   nin: -1,
   attrs: { mode: 'raise', bshape: [], pos: 0, axes: [] },
@@ -89,6 +90,7 @@ export const gatherOp = defineOp<IndexArraysAttrs>({
 /** Writes into its first input (the indexed array, a view of the user's array); no outputs. */
 export const scatterOp = defineOp<IndexArraysAttrs>({
   name: 'index_scatter',
+  acceptsComplex: true, // moves element bytes by itemsize (native/src/gather.cc)
   kind: 'opaque',
   nin: -1,
   attrs: { mode: 'raise', bshape: [], pos: 0, axes: [] },

@@ -1,6 +1,6 @@
 // Shared plumbing of the products and np.linalg: input conversion, dtype rules, error class.
 import { castArray } from '../../core/apply.js';
-import { type DType, defaults, isFloat, promoteTypes } from '../../core/dtype.js';
+import { type DType, complexOf, defaults, isFloat, promoteTypes } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
 import { contiguousStrides, reshapeStrides } from '../../core/shape.js';
 import { reshape as reshapeOp_ } from '../manip/views.js';
@@ -28,6 +28,8 @@ export class LinAlgError extends RangeError {
 export function productDType(a: DType, b: DType): DType {
   const d = promoteTypes(a, b);
   if (d === 'float64' && a !== 'float64' && b !== 'float64') return defaults.float;
+  // The same rule for complex: complex64 @ int64 is the default complex (complex128 with set_np('numpy')).
+  if (d === 'complex128' && ![a, b].some((x) => x === 'float64' || x === 'complex128')) return complexOf(defaults.float);
   return d;
 }
 
@@ -42,12 +44,12 @@ export function release(xs: readonly (NDArray | undefined)[], ...keep: readonly 
 }
 
 /**
- * The dtype np.linalg computes in: float32 and float64 as given, bool and integers the default
+ * The dtype np.linalg computes in: float32, float64, complex64 and complex128 as given, bool and integers the default
  * float (NumPy: float64; quark: float32 unless set_np('numpy'), as its other functions), float16 /
  * bfloat16 refused as NumPy refuses float16.
  */
-export function linalgDType(d: DType, who: string): 'float32' | 'float64' {
-  if (d === 'float32' || d === 'float64') return d;
+export function linalgDType(d: DType, who: string): 'float32' | 'float64' | 'complex64' | 'complex128' {
+  if (d === 'float32' || d === 'float64' || d === 'complex64' || d === 'complex128') return d;
   if (isFloat(d)) throw new TypeError(`${who}: array type ${d} is unsupported in linalg`);
   return defaults.float === 'float64' ? 'float64' : 'float32';
 }

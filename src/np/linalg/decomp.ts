@@ -1,13 +1,16 @@
 // np.linalg's LAPACK-backed functions on stacks of matrices (leading batch dims): det slogdet inv
-// solve cholesky qr svd svdvals eigh eigvalsh lstsq. float32 uses the s* routines, float64 the d*
-// ones; bool/integers compute in the default float dtype (common.ts linalgDType).
+// solve cholesky qr svd svdvals eigh eigvalsh eig eigvals lstsq. float32 uses the s* routines,
+// float64 the d* ones, complex64 / complex128 the c* / z* ones; bool/integers compute in the
+// default float dtype (common.ts linalgDType).
 import { castArray, castInto, fillScalar } from '../../core/apply.js';
+import { complexOf, isComplex, promoteTypes, realOf } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
+import { real } from '../complex/parts.js';
 import { applyOpaque } from '../../core/opaque.js';
 import { broadcastShapes, broadcastStrides } from '../../core/shape.js';
 import { reshape, transpose } from '../manip/views.js';
 import { type ArrayLike, LinAlgError, asArray, checkStacked, linalgDType, release } from './common.js';
-import { QR_MODES, type QrMode, choleskyOp, detOp, eighOp, lstsqOp, qrOp, solveOp, svdOp } from './lapack_ops.js';
+import { QR_MODES, type QrMode, choleskyOp, detOp, eigOp, eighOp, lstsqOp, qrOp, solveOp, svdOp } from './lapack_ops.js';
 import { eye } from '../creation/matrix.js';
 import { absolute } from '../math/absolute.js';
 import { multiply } from '../math/multiply.js';
@@ -111,10 +114,12 @@ export function invAs(a: ArrayLike, who: string): NDArray {
  */
 export function solve(a: ArrayLike, b: ArrayLike): NDArray {
   const who = 'solve';
-  const A0 = prepare(a, who, true);
+  let A0 = prepare(a, who, true);
   const b0 = asArray(b, who);
   const temps: NDArray[] = [A0];
   try {
+    // NumPy's common type: a complex b makes the system complex.
+    if (isComplex(b0.dtype) && !isComplex(A0.dtype)) temps.push((A0 = castArray(A0, complexOf(promoteTypes(A0.dtype, realOf(b0.dtype))))));
     const n = A0.shape[A0.ndim - 1]!;
     const vec = b0.ndim === 1;
     const bm = vec ? b0._view([b0.shape[0]!, 1], [b0._strides[0]!, 0], b0._offset) : castArray(b0, A0.dtype);
@@ -291,6 +296,52 @@ export function eigvalsh(a: ArrayLike, opts: EighOptions = {}): NDArray {
   return eighRaw(a, 'eigvalsh', false, opts)[0]!;
 }
 
+export type EigResult = [NDArray, NDArray] & { eigenvalues: NDArray; eigenvectors: NDArray };
+
+/**
+ * geev on a private copy. As NumPy: inf/nan input raises, and for real input the results are real
+ * arrays when every eigenvalue (of the whole stack) is real, complex otherwise.
+ */
+function eigRaw(a: ArrayLike, who: string, vectors: boolean): NDArray[] {
+  const c = prepare(a, who, true);
+  try {
+    const raw = c._readRawSync(who) as Float32Array | Float64Array;
+    for (const x of raw) if (!Number.isFinite(x)) throw new LinAlgError(who, 'Array must not contain infs or NaNs');
+    const outs = applyOpaque(eigOp, [c], { vectors });
+    try {
+      checkInfo(outs[1]!, who, 'Eigenvalues did not converge');
+    } catch (e) {
+      release([outs[0], outs[2]]);
+      throw e;
+    }
+    const res = [outs[0]!, ...outs.slice(2)];
+    if (isComplex(c.dtype)) return res;
+    const w = res[0]!._readRawSync(who) as Float32Array | Float64Array;
+    for (let i = 1; i < w.length; i += 2) if (w[i] !== 0) return res;
+    return res.map((r) => {
+      const re = real(r);
+      try {
+        return castArray(re, re.dtype);
+      } finally {
+        release([re, r]);
+      }
+    });
+  } finally {
+    c.dispose();
+  }
+}
+
+/** np.linalg.eig: eigenvalues (LAPACK's order) and right eigenvectors (columns, unit norm) of square matrices. */
+export function eig(a: ArrayLike): EigResult {
+  const [w, v] = eigRaw(a, 'eig', true) as [NDArray, NDArray];
+  return named([w, v] as [NDArray, NDArray], ['eigenvalues', 'eigenvectors']);
+}
+
+/** np.linalg.eigvals: the eigenvalues of square matrices (LAPACK's order, not sorted). */
+export function eigvals(a: ArrayLike): NDArray {
+  return eigRaw(a, 'eigvals', false)[0]!;
+}
+
 export type LstsqResult = [NDArray, NDArray, number, NDArray];
 export interface LstsqOptions {
   /** Cut-off ratio for small singular values; default (null) machine epsilon × max(M, N). */
@@ -300,10 +351,12 @@ export interface LstsqOptions {
 /** np.linalg.lstsq: (x, residuals, rank, s) minimising ‖b − a x‖ (LAPACK gelsd). */
 export function lstsq(a: ArrayLike, b: ArrayLike, opts: LstsqOptions = {}): LstsqResult {
   const who = 'lstsq';
-  const A = prepare(a, who, false);
+  let A = prepare(a, who, false);
   const b0 = asArray(b, who);
   const temps: NDArray[] = [A];
   try {
+    // NumPy's common type: a complex b makes the problem complex.
+    if (isComplex(b0.dtype) && !isComplex(A.dtype)) temps.push((A = castArray(A, complexOf(promoteTypes(A.dtype, realOf(b0.dtype))))));
     if (A.ndim !== 2) throw new LinAlgError(who, `${A.ndim}-dimensional array given. Array must be two-dimensional`);
     const [m, n] = A.shape as [number, number];
     const vec = b0.ndim === 1;
@@ -311,7 +364,7 @@ export function lstsq(a: ArrayLike, b: ArrayLike, opts: LstsqOptions = {}): Lsts
     if (b0.shape[0] !== m) throw new LinAlgError(who, 'Incompatible dimensions');
     const k = vec ? 1 : b0.shape[1]!;
     const rows = Math.max(m, n);
-    const eps = A.dtype === 'float32' ? 2 ** -23 : 2 ** -52;
+    const eps = realOf(A.dtype) === 'float32' ? 2 ** -23 : 2 ** -52;
     const rcond = opts.rcond ?? eps * Math.max(m, n);
     // b, zero-padded to max(m, n) rows (gelsd writes the n solution rows over it).
     const B = NDArray._empty([rows, k], A.dtype, A.device);
@@ -335,12 +388,21 @@ export function lstsq(a: ArrayLike, b: ArrayLike, opts: LstsqOptions = {}): Lsts
       resid = sumSquares(tail, vec);
       tail.dispose();
     } else {
-      resid = NDArray._empty([0], A.dtype, A.device);
+      resid = NDArray._empty([0], realOf(A.dtype), A.device);
     }
     return [x, resid, rank, S];
   } finally {
     release(temps);
     if (!(b instanceof NDArray)) b0.dispose();
+  }
+}
+
+function squareAbs(t: NDArray): NDArray {
+  const m = absolute(t);
+  try {
+    return multiply(m, m);
+  } finally {
+    m.dispose();
   }
 }
 
@@ -357,7 +419,8 @@ function castIntoView(b: NDArray, B: NDArray, m: number, k: number): void {
 }
 
 function sumSquares(t: NDArray, vec: boolean): NDArray {
-  const sq = multiply(t, t);
+  // |r|² (real for complex r, as NumPy's abs(r)**2)
+  const sq = isComplex(t.dtype) ? squareAbs(t) : multiply(t, t);
   const s = sum(sq, { axis: 0 });
   sq.dispose();
   if (!vec) return s;

@@ -1,7 +1,9 @@
-// The LAPACK-backed opaque ops of np.linalg. Inputs are C-contiguous float32/float64 stacks the
+// The LAPACK-backed opaque ops of np.linalg. Inputs are C-contiguous float32/float64/complex64/
+// complex128 stacks (complex: LAPACK's c*/z* routines; singular values, eigh's eigenvalues and
+// log|det| are real) the
 // kernel may overwrite (callers pass private copies); `info` outputs (int64 per matrix) carry
 // LAPACK's status back so that the caller raises NumPy's LinAlgError.
-import type { DType } from '../../core/dtype.js';
+import { type DType, complexOf, realOf } from '../../core/dtype.js';
 import { type TensorMeta, defineOp } from '../../core/op.js';
 
 const batchOf = (s: readonly number[], inner = 2): number[] => s.slice(0, s.length - inner);
@@ -9,19 +11,19 @@ const meta = (shape: readonly number[], dtype: DType): TensorMeta => ({ shape, d
 
 /** mode 0: det; mode 1: sign and log|det| (per matrix of the (…, n, n) input). */
 export const detOp = defineOp<{ mode: number }>({
-  name: 'linalg_det', kind: 'opaque', nin: 1, attrs: { mode: 0 },
-  infer: ([a], { mode }) => (mode === 0 ? [meta(batchOf(a!.shape), a!.dtype)] : [meta(batchOf(a!.shape), a!.dtype), meta(batchOf(a!.shape), a!.dtype)]),
+  name: 'linalg_det', kind: 'opaque', nin: 1, attrs: { mode: 0 }, acceptsComplex: true,
+  infer: ([a], { mode }) => (mode === 0 ? [meta(batchOf(a!.shape), a!.dtype)] : [meta(batchOf(a!.shape), a!.dtype), meta(batchOf(a!.shape), realOf(a!.dtype))]),
 });
 
 /** A (…, n, n), B (…, n, k) of the same batch -> X (…, n, k), info (…). */
 export const solveOp = defineOp({
-  name: 'linalg_solve', kind: 'opaque', nin: 2,
+  name: 'linalg_solve', kind: 'opaque', nin: 2, acceptsComplex: true,
   infer: ([a, b]) => [meta(b!.shape, b!.dtype), meta(batchOf(a!.shape), 'int64')],
 });
 
 /** A (…, n, n) -> its Cholesky factor (lower, or upper), info (…). */
 export const choleskyOp = defineOp<{ upper: boolean }>({
-  name: 'linalg_cholesky', kind: 'opaque', nin: 1, attrs: { upper: false },
+  name: 'linalg_cholesky', kind: 'opaque', nin: 1, attrs: { upper: false }, acceptsComplex: true,
   infer: ([a]) => [meta(a!.shape, a!.dtype), meta(batchOf(a!.shape), 'int64')],
 });
 
@@ -30,7 +32,7 @@ export type QrMode = (typeof QR_MODES)[number];
 
 /** A (…, m, n) -> tau (…, k) and, by mode, Q and R / R / H (the reflectors, (…, m, n)). */
 export const qrOp = defineOp<{ mode: number }>({
-  name: 'linalg_qr', kind: 'opaque', nin: 1, attrs: { mode: 0 },
+  name: 'linalg_qr', kind: 'opaque', nin: 1, attrs: { mode: 0 }, acceptsComplex: true,
   infer: ([a], { mode }) => {
     const s = a!.shape, d = a!.dtype, b = batchOf(s);
     const m = s[s.length - 2]!, n = s[s.length - 1]!, k = Math.min(m, n);
@@ -44,11 +46,11 @@ export const qrOp = defineOp<{ mode: number }>({
 
 /** job 0: S only; 1: reduced U, S, Vᵀ; 2: full. Outputs S, info, then U, Vᵀ. */
 export const svdOp = defineOp<{ job: number }>({
-  name: 'linalg_svd', kind: 'opaque', nin: 1, attrs: { job: 1 },
+  name: 'linalg_svd', kind: 'opaque', nin: 1, attrs: { job: 1 }, acceptsComplex: true,
   infer: ([a], { job }) => {
     const s = a!.shape, d = a!.dtype, b = batchOf(s);
     const m = s[s.length - 2]!, n = s[s.length - 1]!, k = Math.min(m, n);
-    const out = [meta([...b, k], d), meta(b, 'int64')];
+    const out = [meta([...b, k], realOf(d)), meta(b, 'int64')];
     if (job === 0) return out;
     return [...out, meta([...b, m, job === 2 ? m : k], d), meta([...b, job === 2 ? n : k, n], d)];
   },
@@ -56,16 +58,26 @@ export const svdOp = defineOp<{ job: number }>({
 
 /** Symmetric eigensolver: W (…, n), info, and V (…, n, n) when vectors. */
 export const eighOp = defineOp<{ vectors: boolean; upper: boolean }>({
-  name: 'linalg_eigh', kind: 'opaque', nin: 1, attrs: { vectors: true, upper: false },
+  name: 'linalg_eigh', kind: 'opaque', nin: 1, attrs: { vectors: true, upper: false }, acceptsComplex: true,
   infer: ([a], { vectors }) => {
     const s = a!.shape, b = batchOf(s), n = s[s.length - 1]!;
-    const out = [meta([...b, n], a!.dtype), meta(b, 'int64')];
+    const out = [meta([...b, n], realOf(a!.dtype)), meta(b, 'int64')];
     return vectors ? [...out, meta(s, a!.dtype)] : out;
+  },
+});
+
+/** General eigensolver (geev): W (…, n) complex, info, and V (…, n, n) complex when vectors. */
+export const eigOp = defineOp<{ vectors: boolean }>({
+  name: 'linalg_eig', kind: 'opaque', nin: 1, attrs: { vectors: true }, acceptsComplex: true,
+  infer: ([a], { vectors }) => {
+    const s = a!.shape, b = batchOf(s), n = s[s.length - 1]!, c = complexOf(a!.dtype);
+    const out = [meta([...b, n], c), meta(b, 'int64')];
+    return vectors ? [...out, meta(s, c)] : out;
   },
 });
 
 /** A (m, n), B (max(m, n), k) zero-padded -> X (max(m, n), k), S (min(m, n)), [rank, info]. */
 export const lstsqOp = defineOp<{ rcond: number }>({
-  name: 'linalg_lstsq', kind: 'opaque', nin: 2, attrs: { rcond: -1 },
-  infer: ([a, b]) => [meta(b!.shape, b!.dtype), meta([Math.min(a!.shape[0]!, a!.shape[1]!)], a!.dtype), meta([2], 'int64')],
+  name: 'linalg_lstsq', kind: 'opaque', nin: 2, attrs: { rcond: -1 }, acceptsComplex: true,
+  infer: ([a, b]) => [meta(b!.shape, b!.dtype), meta([Math.min(a!.shape[0]!, a!.shape[1]!)], realOf(a!.dtype)), meta([2], 'int64')],
 });

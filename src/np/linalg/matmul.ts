@@ -32,6 +32,7 @@ export function matmulShape(a: readonly number[], b: readonly number[], who = 'm
 export const matmulOp = defineOp({
   name: 'matmul',
   kind: 'opaque',
+  acceptsComplex: true, // cblas_cgemm / cblas_zgemm (native/src/matmul.cc)
   nin: 2,
   infer: ([a, b]): TensorMeta[] => [{ shape: matmulShape(a!.shape, b!.shape), dtype: a!.dtype }],
 });

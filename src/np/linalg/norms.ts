@@ -1,11 +1,14 @@
 // np.linalg norms and the functions built on the SVD: norm vector_norm matrix_norm cond
 // matrix_rank pinv — NumPy's definitions (numpy/linalg/_linalg.py), written with public ops.
 import { castArray } from '../../core/apply.js';
-import { type DType, defaults, isFloat } from '../../core/dtype.js';
+import { type DType, defaults, isComplex, isInexact, realOf } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
 import { scope } from '../../core/memory.js';
 import { normalizeAxis } from '../../core/shape.js';
 import { absolute } from '../math/absolute.js';
+import { add } from '../math/add.js';
+import { conjugate } from '../math/conjugate.js';
+import { imag, real } from '../complex/parts.js';
 import { greater } from '../math/greater.js';
 import { isnan } from '../math/isnan.js';
 import { logical_and } from '../math/logical_and.js';
@@ -36,7 +39,12 @@ export interface NormOptions {
 
 /** NumPy converts non-float input with astype(float): here the default float dtype. */
 function inexact(x: NDArray): NDArray {
-  return isFloat(x.dtype) ? x : castArray(x, defaults.float as DType);
+  return isInexact(x.dtype) ? x : castArray(x, defaults.float as DType);
+}
+
+/** |x|² element-wise, real: NumPy's (x.conj() * x).real for complex. */
+function absSquared(x: NDArray): NDArray {
+  return isComplex(x.dtype) ? real(multiply(conjugate(x), x)) : multiply(x, x);
 }
 
 /** `x` with axes `a` and `b` moved to the end (internal view). */
@@ -55,7 +63,8 @@ export function norm(x: ArrayLike, opts: NormOptions | NormOrd = {}): NDArray {
     if (o.axis === undefined || o.axis === null) {
       if (ord === null || ((ord === 'fro' || ord === 'f') && nd === 2) || (ord === 2 && nd === 1)) {
         const f = reshape(a, [a.size]);
-        const r = sqrt(matmulRaw(f, f));
+        // complex: NumPy's sqrt(re·re + im·im)
+        const r = isComplex(f.dtype) ? sqrt(add(matmulRaw(real(f), real(f)), matmulRaw(imag(f), imag(f)))) : sqrt(matmulRaw(f, f));
         return o.keepdims ? reshape(r, Array(nd).fill(1)) : r;
       }
     }
@@ -65,9 +74,9 @@ export function norm(x: ArrayLike, opts: NormOptions | NormOrd = {}): NDArray {
     if (ax.length === 1) {
       if (ord === Infinity) return max(absolute(a), { axis: ax, keepdims: kd });
       if (ord === -Infinity) return min(absolute(a), { axis: ax, keepdims: kd });
-      if (ord === 0) return sum(castArray(not_equal(a, 0), a.dtype), { axis: ax, keepdims: kd });
+      if (ord === 0) return sum(castArray(not_equal(a, 0), realOf(a.dtype)), { axis: ax, keepdims: kd });
       if (ord === 1) return sum(absolute(a), { axis: ax, keepdims: kd });
-      if (ord === null || ord === 2) return sqrt(sum(multiply(a, a), { axis: ax, keepdims: kd }));
+      if (ord === null || ord === 2) return sqrt(sum(absSquared(a), { axis: ax, keepdims: kd }));
       if (typeof ord === 'string') throw new RangeError(`${who}: Invalid norm order '${ord}' for vectors`);
       const s = sum(power(absolute(a), ord), { axis: ax, keepdims: kd });
       return power(s, castArray(NDArray._fromStorageData(new Float64Array([1 / ord]), [], 'float64'), s.dtype));
@@ -88,7 +97,7 @@ export function norm(x: ArrayLike, opts: NormOptions | NormOrd = {}): NDArray {
         if (r > c) r -= 1;
         const s = sum(absolute(a), { axis: c });
         ret = ord === Infinity ? max(s, { axis: r }) : min(s, { axis: r });
-      } else if (ord === null || ord === 'fro' || ord === 'f') ret = sqrt(sum(multiply(a, a), { axis: ax }));
+      } else if (ord === null || ord === 'fro' || ord === 'f') ret = sqrt(sum(absSquared(a), { axis: ax }));
       else throw new RangeError(`${who}: Invalid norm order for matrices.`);
       if (kd) {
         const shape = [...a.shape];
@@ -226,7 +235,8 @@ export function pinv(a: ArrayLike, opts: PinvOptions = {}): NDArray {
     if (opts.rcond != null && opts.rtol !== undefined) throw new RangeError(`${who}: \`rtol\` and \`rcond\` can't be both set.`);
     if (x.ndim < 2) throw new LinAlgError(who, `${x.ndim}-dimensional array given. Array must be at least two-dimensional`);
     const [m, n] = x.shape.slice(-2) as [number, number];
-    const [u, s, vt] = svd(x, { full_matrices: false });
+    // NumPy takes the SVD of the conjugate (the pseudo-inverse is V S⁺ Uᴴ).
+    const [u, s, vt] = svd(isComplex(x.dtype) ? conjugate(x) : x, { full_matrices: false });
     const eps = s.dtype === 'float32' ? 2 ** -23 : 2 ** -52;
     const rcond = opts.rcond ?? (opts.rtol === undefined ? 1e-15 : opts.rtol ?? Math.max(m, n) * eps);
     if (x.size === 0) return matmulRaw(transpose(vt, swapLast(vt.ndim)), transpose(u, swapLast(u.ndim)));

@@ -1,9 +1,10 @@
 // Products built on np.matmul's kernel: dot vdot inner outer tensordot kron cross vecdot.
 // Contractions become one (batched) matmul after a transpose/reshape, so integer products stay exact.
 import { castInto } from '../../core/apply.js';
-import { canCast } from '../../core/dtype.js';
+import { canCast, isComplex } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
 import { broadcastShapes, fmtShapeC, normalizeAxis, sizeOf } from '../../core/shape.js';
+import { conjugate } from '../math/conjugate.js';
 import { multiply } from '../math/multiply.js';
 import { negative } from '../math/negative.js';
 import { subtract } from '../math/subtract.js';
@@ -101,11 +102,13 @@ export function dot(a: ArrayLike, b: ArrayLike, opts: DotOptions = {}): NDArray 
 export function vdot(a: ArrayLike, b: ArrayLike): NDArray {
   return withArrays([a, b], 'vdot', (x, y) => {
     if (x.size !== y.size) throw new RangeError(`vdot: cannot take the dot product of arrays of sizes ${x.size} and ${y.size}`);
-    const fx = reshaped(x, [x.size]), fy = reshaped(y, [y.size]);
+    // NumPy conjugates the first argument.
+    const cx = isComplex(x.dtype) ? conjugate(x) : x;
+    const fx = reshaped(cx, [x.size]), fy = reshaped(y, [y.size]);
     try {
       return matmulRaw(fx, fy);
     } finally {
-      release([fx, fy]);
+      release([fx, fy, cx], x);
     }
   });
 }
@@ -162,11 +165,15 @@ export function vecdot(x1: ArrayLike, x2: ArrayLike, opts: VecdotOptions = {}): 
       if (t.ndim < 1) throw new RangeError(`${who}: Input operand ${i} does not have enough dimensions (has 0, gufunc core with signature (n),(n)->() requires 1)`);
     }
     const ax = opts.axis ?? -1;
+    const temps: NDArray[] = [];
     const mv = (t: NDArray) => {
       const d = normalizeAxis(ax, t.ndim, who);
       return permuted(t, [...[...Array(t.ndim).keys()].filter((i) => i !== d), d]);
     };
-    const px = mv(x), py = mv(y);
+    const px0 = mv(x), py = mv(y);
+    temps.push(px0);
+    // NumPy conjugates the first argument.
+    const px = isComplex(x.dtype) ? conjugate(px0) : px0;
     const n = px.shape[px.ndim - 1]!, m = py.shape[py.ndim - 1]!;
     const vx = px._view([...px.shape.slice(0, -1), 1, n], [...px._strides.slice(0, -1), 0, px._strides[px.ndim - 1]!], px._offset);
     const vy = py._view([...py.shape.slice(0, -1), m, 1], [...py._strides.slice(0, -1), py._strides[py.ndim - 1]!, 0], py._offset);
@@ -175,7 +182,7 @@ export function vecdot(x1: ArrayLike, x2: ArrayLike, opts: VecdotOptions = {}): 
       const batch = broadcastShapes([px.shape.slice(0, -1), py.shape.slice(0, -1)], who);
       return finish(matmulRaw(vx, vy), batch);
     } finally {
-      release([px, py, vx, vy]);
+      release([px, py, vx, vy, ...temps]);
     }
   });
 }

@@ -29,6 +29,7 @@ export interface ConcatenateOptions {
 /** Variadic (nin is not checked for opaque ops): inputs already validated and of one ndim. */
 export const concatenateOp = defineOp<{ axis: number; dtype: DType }>({
   name: 'concatenate',
+  acceptsComplex: true, // strided cast kernel / byte row copies (native/src/copy_rows.cc)
   kind: 'opaque',
   nin: -1,
   attrs: { axis: 0, dtype: 'float32' },

@@ -2,12 +2,21 @@
 // corners come from the already padded axes), each step one concatenate of [before, array, after]
 // into the input's dtype (values converted as NumPy's assignment converts them: unsafe casts).
 // reflect / symmetric / wrap pads wider than the data grow in several steps, as NumPy iterates.
-import { type DType, intFits, isInteger, kindOf } from '../../core/dtype.js';
+import { type DType, intFits, isComplex, isInteger, kindOf, promoteTypes } from '../../core/dtype.js';
 import { applyMovement } from '../../core/movement.js';
 import { NDArray } from '../../core/ndarray.js';
 import { normalizeAxis } from '../../core/shape.js';
 import { empty, full } from '../creation/basic.js';
 import { linspace } from '../creation/spaces.js';
+import { arange } from '../creation/arange.js';
+import { add } from '../math/add.js';
+import { equal } from '../math/equal.js';
+import { true_divide } from '../math/true_divide.js';
+import { castArray } from '../../core/apply.js';
+import { any } from '../reduce/logical.js';
+import { sort } from '../sorting/sort.js';
+import { isnan } from '../math/isnan.js';
+import { where } from '../math/where.js';
 import { multiply } from '../math/multiply.js';
 import { round } from '../math/round.js';
 import { subtract } from '../math/subtract.js';
@@ -199,7 +208,27 @@ export function pad(array: ArrayLike, pad_width: PadWidth, options: PadMode | Pa
         const n = cur.shape[axis]!;
         const edge = (i: number): NDArray => keep(applyMovement(squeezeOp, keep(sliceAxis(cur, axis, i, i + 1)), { axes: [axis] }));
         const ramp = (end: number | bigint | boolean, i: number, w: number): NDArray =>
-          keep(linspace(npScalar ? scalarArr(end, vd) : Number(end), edge(i), { num: w, endpoint: false, dtype, axis }));
+          isComplex(dtype) ? complexRamp(end, edge(i), w)
+            : keep(linspace(npScalar ? scalarArr(end, vd) : Number(end), edge(i), { num: w, endpoint: false, dtype, axis }));
+        /**
+         * NumPy's linspace(end, stop, num=w, endpoint=False) for complex stop, written with the
+         * complex ufuncs (their loops are NumPy's): y = arange(w) * (stop - start) / w + start, or
+         * arange(w) / w * delta when a step is 0; in the promoted complex dtype, then cast.
+         */
+        const complexRamp = (end: number | bigint | boolean, stop: NDArray, w: number): NDArray => {
+          const dt = npScalar ? promoteTypes(vd, dtype) : dtype;
+          const st = scalarArr(end, npScalar ? vd : 'float64');
+          const sc = keep(castArray(st, dt)), ec = keep(castArray(stop, dt));
+          const delta = keep(subtract(ec, sc));
+          const step = keep(true_divide(delta, w));
+          const zero = keep(any(keep(equal(step, 0)))).item() as boolean;
+          const shape = stop.shape.map((_, k) => 1);
+          shape.splice(axis, 0, w);
+          const y0 = keep(arange(0, w, 1, { dtype: dt }).reshape(shape));
+          const ex = (t: NDArray) => keep(t.reshape(t.shape.toSpliced(axis, 0, 1)));
+          const y = zero ? keep(multiply(keep(true_divide(y0, w)), ex(delta))) : keep(multiply(y0, ex(step)));
+          return keep(castArray(keep(add(y, sc)), dtype));
+        };
         const l = b > 0 ? ramp(pairs[axis]![0], 0, b) : null;
         const r = e > 0 ? keep(applyMovement(flipOp, ramp(pairs[axis]![1], n - 1, e), { axes: [axis] })) : null;
         cur = join(cur, axis, l, r);
@@ -216,9 +245,22 @@ export function pad(array: ArrayLike, pad_width: PadWidth, options: PadMode | Pa
         }
         if (b === 0 && e === 0) return; // (NumPy checks stat_length on every axis first)
         const statOf = (start: number, len: number): NDArray => {
-          let s = keep(stat(keep(sliceAxis(cur, axis, start, start + len)), { axis, keepdims: true }));
+          const sl = keep(sliceAxis(cur, axis, start, start + len));
+          if (mode === 'median' && isComplex(dtype) && len > 0) return complexMedian(sl, len);
+          let s = keep(stat(sl, { axis, keepdims: true }));
           if (isInteger(dtype)) s = keep(round(s));
           return s;
+        };
+        /**
+         * NumPy's median of complex values (np.median sorts them lexicographically, NaNs last):
+         * the mean of the middle one or two, or the last value when it is NaN.
+         */
+        const complexMedian = (sl: NDArray, len: number): NDArray => {
+          const srt = keep(sort(sl, { axis }));
+          const h = len >> 1;
+          const mid = keep(mean(keep(sliceAxis(srt, axis, len % 2 ? h : h - 1, h + 1)), { axis, keepdims: true }));
+          const last = keep(sliceAxis(srt, axis, len - 1, len));
+          return keep(where(keep(isnan(last)), last, mid));
         };
         const ls = statOf(0, ll);
         const rs = ll === rl && rl === n ? ls : statOf(n - rl, rl);

@@ -24,6 +24,7 @@ function copyAs(v: NDArray, shape: readonly number[]): NDArray {
  */
 export const repeatOp = defineOp<{ axis: number; total: number }>({
   name: 'repeat',
+  acceptsComplex: true, // the kernels copy bytes (native/src/repeat.cc)
   kind: 'opaque',
   nin: 2,
   attrs: { axis: 0, total: 0 },

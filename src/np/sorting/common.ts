@@ -47,6 +47,7 @@ export function readInts(a: NDArray): number[] {
 export const takeOp = defineOp({
   name: 'take_1d',
   kind: 'opaque',
+  acceptsComplex: true, // elements copied by itemsize (native/src/unique.cc)
   nin: 2,
   infer: ([src, idx]) => [{ shape: idx!.shape, dtype: src!.dtype }],
 });
@@ -95,6 +96,7 @@ export interface CompressAttrs { count: number }
 export const compressOp = defineOp<CompressAttrs>({
   name: 'compress_1d',
   kind: 'opaque',
+  acceptsComplex: true, // arr's elements move as bytes (1..16, native/src/nonzero.cc); a complex cond stops at count_nonzero
   nin: 2,
   attrs: { count: 0 },
   infer: ([, arr], { count }) => [{ shape: [count], dtype: arr!.dtype }],

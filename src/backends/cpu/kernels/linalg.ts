@@ -1,6 +1,6 @@
 import { dtypeCode } from '../../../core/dtype.js';
 import type { Op } from '../../../core/op.js';
-import { choleskyOp, detOp, eighOp, lstsqOp, qrOp, solveOp, svdOp } from '../../../np/linalg/lapack_ops.js';
+import { choleskyOp, detOp, eigOp, eighOp, lstsqOp, qrOp, solveOp, svdOp } from '../../../np/linalg/lapack_ops.js';
 import { registerCpuKernel, runCommand } from '../backend.js';
 
 // Each LAPACK op is one native command (native/src/linalg.cc) taking the inputs then the outputs,
@@ -18,3 +18,4 @@ lapack(qrOp, (a) => [a.mode]);
 lapack(svdOp, (a) => [a.job]);
 lapack(eighOp, (a) => [a.vectors ? 1 : 0, a.upper ? 1 : 0]);
 lapack(lstsqOp, (a) => [a.rcond]);
+lapack(eigOp, (a) => [a.vectors ? 1 : 0]);
