@@ -14,3 +14,4 @@ import './linalg.js';
 import './concatenate.js';
 import './repeat.js';
 import './gather.js';
+import './view_grad.js';
