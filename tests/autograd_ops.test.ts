@@ -173,7 +173,79 @@ const MOVEMENT: GradCase<undefined>[] = [
   },
 ];
 
-const CASES: GradCase<any>[] = [...ELEMENTWISE, ...REDUCTIONS, ...MOVEMENT];
+// ---- shape manipulation, indexing, matmul (the ops that arrived with those branches) ------------
+
+/** One input of a generated shape with the parameter drawn from it. */
+function withShape<P>(label: string, ops: string[], shape: fc.Arbitrary<number[]>, p: (s: number[]) => fc.Arbitrary<P>, f: (x: NDArray, p: P) => NDArray): GradCase<P> {
+  return {
+    ops, label,
+    gen: inputArb(shape, -2, 2).chain((x) => fc.record({ inputs: fc.constant([x] as InputSpec[]), p: p(x.shape) })),
+    f: ([x], q) => f(x!, q),
+  };
+}
+const axisOf = (s: number[]): fc.Arbitrary<number> => fc.integer({ min: -s.length, max: s.length - 1 });
+/** A shape that also has size-1 axes (for squeeze) and dims up to 4 (slices with steps). */
+const wideShape = (min = 1, max = 3): fc.Arbitrary<number[]> => fc.integer({ min, max }).chain((n) => fc.array(fc.integer({ min: 1, max: 4 }), { minLength: n, maxLength: n }));
+const sliceArb = (n: number): fc.Arbitrary<string> => fc.tuple(fc.integer({ min: -n - 1, max: n }), fc.integer({ min: -n - 1, max: n }), fc.constantFrom(1, 2, -1, -2))
+  .map(([a, b, st]) => `${a}:${b}:${st}`);
+/** A basic index over the first dims of `s`: ints, slices with steps, newaxis and an ellipsis. */
+const basicIndexArb = (s: number[]): fc.Arbitrary<string> => fc.tuple(...s.map((n) => fc.oneof(fc.integer({ min: -n, max: n - 1 }).map(String), sliceArb(n), fc.constant(':'))), fc.boolean())
+  .map(([...parts]) => {
+    const newaxis = parts.pop() as boolean;
+    const items = parts as string[];
+    if (newaxis) items.splice(Math.min(1, items.length), 0, 'None');
+    return items.length ? items.join(', ') : '...';
+  });
+/** Index arrays with repeats (so the gradient has to accumulate), negative ones included. */
+const indexArr = (n: number, len: number): fc.Arbitrary<number[]> => fc.array(fc.integer({ min: -n, max: n - 1 }), { minLength: len, maxLength: len });
+
+const MANIP: GradCase<any>[] = [
+  withShape('squeeze', ['squeeze'], wideShape(0, 4).map((s) => s.map((d, i) => (i % 2 ? 1 : d))), () => none, (x) => np.squeeze(x)),
+  withShape('broadcast_to', ['broadcast_to'], gShape(0, 2), () => fc.integer({ min: 1, max: 3 }), (x, k) => np.broadcast_to(x, [k, 2, ...x.shape.map((d) => d)]).mul(np.arange(k * 2 * x.size, { dtype: 'float64' }).reshape([k, 2, ...x.shape]))),
+  withShape('flip', ['flip'], gShape(1, 3), (s) => fc.option(axisOf(s), { nil: undefined }), (x, axis) => np.flip(x, axis).mul(np.arange(x.size, { dtype: 'float64' }).reshape(x.shape))),
+  withShape('split (axis_slice)', ['axis_slice'], wideShape(1, 3), (s) => axisOf(s), (x, axis) => {
+    const parts = np.split(x, [1], { axis });
+    return np.concatenate([parts[1]!.mul(2), parts[0]!.mul(parts[0]!)], { axis });
+  }),
+  withShape('roll (axis_slice, concatenate)', ['axis_slice', 'concatenate'], wideShape(1, 3), (s) => axisOf(s), (x, axis) => np.roll(x, 1, axis).mul(np.arange(x.size, { dtype: 'float64' }).reshape(x.shape))),
+  withShape('get (basic_index: ints, slices with steps, newaxis)', ['basic_index'], wideShape(1, 3), basicIndexArb, (x, ix) => x.get(ix).mul(x.get(ix))),
+  withShape('diagonal', ['diagonal'], wideShape(2, 3), (s) => fc.record({ offset: fc.integer({ min: -2, max: 2 }), axis1: fc.constant(s.length - 1), axis2: fc.constant(0) }), (x, o) => np.diagonal(x, o).mul(3)),
+  withShape('linalg.diagonal', ['linalg_diagonal'], wideShape(2, 3), () => fc.integer({ min: -2, max: 2 }), (x, offset) => np.linalg.diagonal(x, { offset }).mul(3)),
+  {
+    ops: ['concatenate'], label: 'concatenate (unequal lengths, an input twice)',
+    gen: wideShape(1, 3).chain((s) => fc.record({
+      inputs: fc.tuple(inputArb(fc.constant(s), -2, 2), inputArb(fc.constant(s.map((d, i) => (i === 0 ? 2 : d))), -2, 2)),
+      p: fc.constant(0),
+    })),
+    f: ([x, y], axis) => np.concatenate([x!, y!, x!], { axis }),
+  },
+  withShape('repeat (per-element counts)', ['repeat'], wideShape(1, 3), (s) => axisOf(s).chain((a) => fc.record({
+    axis: fc.constant(a), reps: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: s[a < 0 ? a + s.length : a]!, maxLength: s[a < 0 ? a + s.length : a]! }),
+  })), (x, { axis, reps }) => np.repeat(x, reps, { axis }).mul(1.5)),
+  withShape('repeat (one count, flattened)', ['repeat', 'broadcast_to'], gShape(0, 3), () => fc.integer({ min: 0, max: 3 }), (x, k) => np.repeat(x, k).mul(np.arange(x.size * k, { dtype: 'float64' }))),
+  withShape('get (index_gather: repeated and negative indices, two index arrays)', ['index_gather'], wideShape(2, 3), (s) => fc.tuple(indexArr(s[0]!, 5), indexArr(s[1]!, 5)), (x, [i, j]) => {
+    const a = x.get(np.array(i, { dtype: 'int64' }), ':');
+    const b = x.get(np.array(i, { dtype: 'int32' }), np.array(j, { dtype: 'int64' }));
+    return np.sum(a.mul(a)).add(b.mul(np.arange(b.size, { dtype: 'float64' }).reshape(b.shape)));
+  }),
+  withShape('take (modes, axis)', ['index_gather'], wideShape(1, 3), (s) => fc.record({ axis: axisOf(s), idx: fc.array(fc.integer({ min: -6, max: 6 }), { minLength: 1, maxLength: 6 }), mode: fc.constantFrom('wrap' as const, 'clip' as const) }),
+    (x, { axis, idx, mode }) => np.take(x, idx, { axis, mode }).mul(1.5)),
+  withShape('extract (compress_1d)', ['compress_1d'], gShape(1, 3), (s) => fc.array(fc.boolean(), { minLength: s.reduce((a, b) => a * b, 1), maxLength: s.reduce((a, b) => a * b, 1) }), (x, m) => np.extract(np.array(m).reshape(x.shape), x).mul(1.5)),
+  withShape('random.choice (take_1d)', ['take_1d'], fc.integer({ min: 1, max: 4 }).map((n) => [n]), () => fc.integer({ min: 0, max: 1000 }), (x, seed) => np.random.default_rng(seed).choice(x, 7).mul(np.arange(7, { dtype: 'float64' }))),
+  {
+    ops: ['matmul'], label: 'matmul (batch broadcasting, 1-D operands)',
+    gen: fc.record({
+      n: fc.integer({ min: 1, max: 3 }), k: fc.integer({ min: 1, max: 3 }), m: fc.integer({ min: 1, max: 3 }),
+      ba: fc.constantFrom([], [2], [1], [2, 1]), bb: fc.constantFrom([], [3], [1, 2]), va: fc.boolean(), vb: fc.boolean(),
+    }).chain(({ n, k, m, ba, bb, va, vb }) => fc.record({
+      inputs: fc.tuple(inputArb(fc.constant(va ? [k] : [...ba, n, k]), -2, 2), inputArb(fc.constant(vb ? [k] : [...bb, k, m]), -2, 2)),
+      p: none,
+    })),
+    f: ([a, b]) => np.matmul(a!, b!),
+  },
+];
+
+const CASES: GradCase<any>[] = [...ELEMENTWISE, ...REDUCTIONS, ...MOVEMENT, ...MANIP];
 
 describe('gradients vs finite differences (float64)', () => {
   CASES.forEach((c, i) => {
@@ -208,9 +280,11 @@ function firstGradient<P>(f: (xs: NDArray[], p: P) => NDArray): (xs: NDArray[], 
 }
 const SMOOTH = new Set(['exp', 'exp2', 'expm1', 'log', 'log2', 'log10', 'log1p', 'sqrt', 'cbrt', 'square', 'reciprocal', 'sin', 'cos', 'tan',
   'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'arcsinh', 'arccosh', 'arctanh', 'multiply', 'true_divide', 'power', 'float_power',
-  'hypot', 'arctan2', 'logaddexp', 'logaddexp2', 'prod', 'var', 'std', 'nanvar', 'cumprod']);
+  'hypot', 'arctan2', 'logaddexp', 'logaddexp2', 'prod', 'var', 'std', 'nanvar', 'cumprod',
+  'matmul (batch broadcasting, 1-D operands)', 'get (index_gather: repeated and negative indices, two index arrays)', 'split (axis_slice)']);
 /** Piecewise-linear ops (their own second derivative is 0): checked on x² so their vjp runs recorded. */
-const LINEAR = new Set(['absolute', 'maximum', 'clip', 'where', 'sum', 'nansum', 'max', 'min', 'mean', 'average', 'ptp', 'cumsum', 'sort', 'reshape', 'transpose']);
+const LINEAR = new Set(['absolute', 'maximum', 'clip', 'where', 'sum', 'nansum', 'max', 'min', 'mean', 'average', 'ptp', 'cumsum', 'sort', 'reshape', 'transpose',
+  'squeeze', 'broadcast_to', 'flip', 'get (basic_index: ints, slices with steps, newaxis)', 'diagonal', 'linalg.diagonal', 'concatenate (unequal lengths, an input twice)', 'repeat (per-element counts)', 'take (modes, axis)', 'extract (compress_1d)']);
 const squaredFirst = <P>(f: (xs: NDArray[], p: P) => NDArray) => (xs: NDArray[], p: P): NDArray => f([xs[0]!.mul(xs[0]!), ...xs.slice(1)], p);
 const SECOND: GradCase<any>[] = [
   ...CASES.filter((c) => SMOOTH.has(c.label)).map((c) => ({ ...c, label: `${c.label} (second order)`, f: firstGradient(c.f), runs: 3, tol: 1e-4 })),
@@ -225,9 +299,10 @@ describe('second-order gradients (create_graph) vs finite differences of the fir
 
 // ---- the registry: every op either has a gradient and a case above, or is reported ----------
 
-// (stop_gradient and detach are checked by value in tests/autograd_api.test.ts: finite differences
+// (stop_gradient, detach and the random draws are checked by value in tests/autograd_api.test.ts and
+// below; view_grad by the second-order cases of the views; finite differences
 // can't see a stopped gradient)
-const covered = new Set(CASES.flatMap((c) => c.ops).concat('prod', 'stop_gradient', 'detach'));
+const covered = new Set(CASES.flatMap((c) => c.ops).concat('prod', 'stop_gradient', 'detach', 'view_grad', 'random_dist', 'random_mvnormal', 'random_dirichlet', 'unique_fill'));
 /** Ops whose outputs are all integers or booleans (indices, masks, counts): nothing to differentiate. */
 function indexValued(name: string): boolean {
   const op = allOps().find((o) => o.name === name)!;

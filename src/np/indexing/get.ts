@@ -4,6 +4,8 @@ import { applyMovement } from '../../core/movement.js';
 import { NDArray, type Scalar } from '../../core/ndarray.js';
 import { applyOpaque } from '../../core/opaque.js';
 import { broadcastStrides, fmtShapeC } from '../../core/shape.js';
+import { context } from '../../core/context.js';
+import { recordedIndexOperands } from './recorded.js';
 import { type IndexArraysAttrs, basicIndexOp, gatherOp, placedShape, scatterOp } from './ops.js';
 import { type IndexPart, basicView, indexOperands, prepareIndex, valueArray } from './prepare.js';
 
@@ -24,9 +26,8 @@ export function getIndex(a: NDArray, parts: readonly IndexPart[], who = 'get'): 
   const temps = plan.temps;
   try {
     if (!plan.advanced) return applyMovement(basicIndexOp, a, { items: plan.basic });
-    const v = basicView(a, plan.basic);
-    temps.push(v);
-    const { arr, idx } = indexOperands(v, plan, temps);
+    // (recorded views while recording, so that the gather's gradient reaches `a`)
+    const { arr, idx } = context.recorders.length ? recordedIndexOperands(a, plan, temps) : indexOperands(temps[temps.push(basicView(a, plan.basic)) - 1]!, plan, temps);
     return gather(arr, idx, { mode: 'raise', bshape: plan.bshape, pos: plan.pos, axes: plan.axes }, who);
   } finally {
     disposeAll(temps);
