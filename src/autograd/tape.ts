@@ -174,6 +174,9 @@ export const tape: Recorder = {
       pendingEdges.set(x, e);
       if (e) grads = true;
     }
+    if (grads && !op.vjp && !op.stopsGradient && targets.some((t) => isFloat(t.dtype))) {
+      throw new Error(`${op.name}: writing an array that requires gradient into another array this way is not differentiable; build the result with recorded ops (np.where, np.concatenate, np.stack, copyto without where) or detach() the value`);
+    }
     if (grads && masked) {
       throw new Error(`${op.name}: where= is not differentiable while recording; use np.where(mask, result, out) instead`);
     }
@@ -192,6 +195,9 @@ export const tape: Recorder = {
       for (const o of outputs) rebind(o, CONSTANT);
       return;
     }
+    // An op without outputs is a write into its first input (index_scatter): beforeWrite has
+    // checked it, and its version bump makes a recorded target raise where it is used next.
+    if (outputs.length === 0) return clearPending();
     try {
       const edges = inputs.map((x) => (!(x instanceof NDArray) ? null : pendingEdges.has(x) ? pendingEdges.get(x)! : edgeOf(x, op.name)));
       const differentiable = edges.some((e) => e !== null);

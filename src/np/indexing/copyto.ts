@@ -1,5 +1,6 @@
 // np.copyto(dst, src, { casting, where }).
-import { applyElementwise, castArray, castInto } from '../../core/apply.js';
+import { applyElementwise, castArray, castInto, copyInto } from '../../core/apply.js';
+import { guardWrite } from './write_guard.js';
 import { type Casting, type DType, canCast, intFits, isFloat, isInteger } from '../../core/dtype.js';
 import { NDArray, type Scalar } from '../../core/ndarray.js';
 import { fmtShapeC } from '../../core/shape.js';
@@ -70,9 +71,15 @@ export function copyto(dst: NDArray, src: ArrayLike, opts: CopytoOptions = {}): 
     }
     const w = opts.where ?? true;
     if (w === true) {
-      castInto(s, dst);
+      // A plain copy of the array itself is recorded (dst = astype(src)): differentiable.
+      if (s === src) copyInto(s, dst);
+      else {
+        guardWrite(dst, [src]);
+        castInto(s, dst);
+      }
       return;
     }
+    if (s !== src) guardWrite(dst, [src]); // (the masked write itself is np.where, recorded)
     const mask = arrayOf(w, who, temps);
     if (mask.dtype !== 'bool') {
       throw new TypeError(`${who}: Cannot cast array data from dtype('${mask.dtype}') to dtype('bool') according to the rule 'safe'`);

@@ -4,6 +4,7 @@ import { applyMovement } from '../../core/movement.js';
 import { NDArray } from '../../core/ndarray.js';
 import { type Op, defineOp } from '../../core/op.js';
 import { viewGrad } from '../view_grad.js';
+import { guardWrite } from './write_guard.js';
 import { normalizeAxis } from '../../core/shape.js';
 import { sum } from '../reduce/sum.js';
 import { cyclic, withTemps } from './common.js';
@@ -94,6 +95,7 @@ export function trace(a: NDArray, opts: TraceOptions = {}): NDArray {
 export function fill_diagonal(a: NDArray, val: IndexValue, opts: { wrap?: boolean } = {}): void {
   const who = 'fill_diagonal';
   a._check(who);
+  guardWrite(a, [val]);
   if (a.ndim < 2) throw new RangeError(`${who}: array must be at least 2-d`);
   let step: number;
   let end = a.size;

@@ -6,6 +6,7 @@ import { applyOpaque } from '../../core/opaque.js';
 import { broadcastStrides, fmtShapeC } from '../../core/shape.js';
 import { context } from '../../core/context.js';
 import { recordedIndexOperands } from './recorded.js';
+import { guardWrite } from './write_guard.js';
 import { type IndexArraysAttrs, basicIndexOp, gatherOp, placedShape, scatterOp } from './ops.js';
 import { type IndexPart, basicView, indexOperands, prepareIndex, valueArray } from './prepare.js';
 
@@ -50,6 +51,7 @@ export function scatter(arr: NDArray, values: NDArray, idx: readonly NDArray[], 
   if (idx.length > 14) throw new RangeError(`${who}: at most 14 index arrays are supported in one indexing operation`);
   try {
     applyOpaque(scatterOp, [arr, values, ...idx], attrs);
+    arr._storage.version++; // a write: autograd sees the change (write_guard.ts)
   } catch (e) {
     if (e instanceof RangeError && !e.message.startsWith(`${who}:`)) e.message = `${who}: ${e.message}`;
     throw e;
@@ -75,6 +77,7 @@ function broadcastsTo(from: readonly number[], to: readonly number[]): boolean {
  */
 export function setIndex(a: NDArray, parts: readonly IndexPart[], value: IndexValue, who = 'set'): void {
   a._check(who);
+  guardWrite(a, [value, ...parts]);
   const plan = prepareIndex(a, parts, who);
   const temps = plan.temps;
   try {
