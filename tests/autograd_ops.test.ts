@@ -245,7 +245,42 @@ const MANIP: GradCase<any>[] = [
   },
 ];
 
-const CASES: GradCase<any>[] = [...ELEMENTWISE, ...REDUCTIONS, ...MOVEMENT, ...MANIP];
+// ---- np.linalg: well-conditioned inputs built inside f (M + 3I; symmetric ones as M Mᵀ + nI or
+// M + Mᵀ with spread eigenvalues), so finite differences stay away from singular / repeated cases.
+const sqShape = fc.tuple(fc.constantFrom([] as number[], [2]), fc.integer({ min: 1, max: 3 })).map(([b, n]) => [...b, n, n]);
+const sqCase = (label: string, ops: string[], f: (m: NDArray) => NDArray, tol?: number): GradCase<undefined> => ({
+  ops, label, tol, gen: fc.record({ inputs: inputArb(sqShape, -1, 1).map((x) => [x]), p: none }), f: ([m]) => f(m!),
+});
+const eyeLike = (m: NDArray, k = 3): NDArray => np.eye(m.shape[m.ndim - 1]!, { dtype: 'float64' }).mul(k);
+const spd = (m: NDArray): NDArray => np.matmul(m, np.swapaxes(m, -1, -2)).add(eyeLike(m, 1));
+const spread = (m: NDArray): NDArray => {
+  const n = m.shape[m.ndim - 1]!;
+  return m.add(np.swapaxes(m, -1, -2)).add(np.arange(n, { dtype: 'float64' }).mul(4).reshape([n, 1]).mul(np.eye(n, { dtype: 'float64' })));
+};
+
+const LINALG: GradCase<any>[] = [
+  sqCase('linalg.det', ['linalg_det'], (m) => np.linalg.det(m.add(eyeLike(m)))),
+  sqCase('linalg.slogdet', ['linalg_det'], (m) => { const [sg, l] = np.linalg.slogdet(m.sub(eyeLike(m))); return l.add(sg.mul(0.3)); }),
+  sqCase('linalg.inv', ['linalg_solve'], (m) => np.linalg.inv(m.add(eyeLike(m)))),
+  {
+    ops: ['linalg_solve'], label: 'linalg.solve (batch broadcasting, 1-D b)',
+    gen: fc.record({ n: fc.integer({ min: 1, max: 3 }), k: fc.constantFrom(0, 1, 2), ba: fc.constantFrom([], [2]), bb: fc.constantFrom([], [2], [1]) })
+      .chain(({ n, k, ba, bb }) => fc.record({
+        inputs: fc.tuple(inputArb(fc.constant([...ba, n, n]), -1, 1), inputArb(fc.constant(k === 0 ? [n] : [...bb, n, k]), -2, 2)),
+        p: none,
+      })),
+    f: ([a, b]) => np.linalg.solve(a!.add(eyeLike(a!)), b!),
+  },
+  sqCase('linalg.cholesky', ['linalg_cholesky'], (m) => np.linalg.cholesky(spd(m))),
+  sqCase('linalg.cholesky (upper)', ['linalg_cholesky'], (m) => np.linalg.cholesky(spd(m), { upper: true })),
+  sqCase('linalg.eigh (values, squared vectors)', ['linalg_eigh'], (m) => {
+    const [w, v] = np.linalg.eigh(spread(m));
+    return np.concatenate([w.reshape([...w.shape, 1]), v.mul(v)], { axis: -1 });
+  }),
+  sqCase('linalg.eigvalsh', ['linalg_eigh'], (m) => np.linalg.eigvalsh(spread(m), { UPLO: 'U' })),
+];
+
+const CASES: GradCase<any>[] = [...ELEMENTWISE, ...REDUCTIONS, ...MOVEMENT, ...MANIP, ...LINALG];
 
 describe('gradients vs finite differences (float64)', () => {
   CASES.forEach((c, i) => {
@@ -281,7 +316,8 @@ function firstGradient<P>(f: (xs: NDArray[], p: P) => NDArray): (xs: NDArray[], 
 const SMOOTH = new Set(['exp', 'exp2', 'expm1', 'log', 'log2', 'log10', 'log1p', 'sqrt', 'cbrt', 'square', 'reciprocal', 'sin', 'cos', 'tan',
   'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'arcsinh', 'arccosh', 'arctanh', 'multiply', 'true_divide', 'power', 'float_power',
   'hypot', 'arctan2', 'logaddexp', 'logaddexp2', 'prod', 'var', 'std', 'nanvar', 'cumprod',
-  'matmul (batch broadcasting, 1-D operands)', 'get (index_gather: repeated and negative indices, two index arrays)', 'split (axis_slice)']);
+  'matmul (batch broadcasting, 1-D operands)', 'get (index_gather: repeated and negative indices, two index arrays)', 'split (axis_slice)',
+  'linalg.det', 'linalg.inv', 'linalg.solve (batch broadcasting, 1-D b)', 'linalg.cholesky', 'linalg.eigh (values, squared vectors)']);
 /** Piecewise-linear ops (their own second derivative is 0): checked on x² so their vjp runs recorded. */
 const LINEAR = new Set(['absolute', 'maximum', 'clip', 'where', 'sum', 'nansum', 'max', 'min', 'mean', 'average', 'ptp', 'cumsum', 'sort', 'reshape', 'transpose',
   'squeeze', 'broadcast_to', 'flip', 'get (basic_index: ints, slices with steps, newaxis)', 'diagonal', 'linalg.diagonal', 'concatenate (unequal lengths, an input twice)', 'repeat (per-element counts)', 'take (modes, axis)', 'extract (compress_1d)']);

@@ -202,8 +202,9 @@ export const tape: Recorder = {
       const edges = inputs.map((x) => (!(x instanceof NDArray) ? null : pendingEdges.has(x) ? pendingEdges.get(x)! : edgeOf(x, op.name)));
       const differentiable = edges.some((e) => e !== null);
       if (!differentiable || !outputs.some((o) => isFloat(o.dtype))) {
-        // A constant result; an out= target that had a graph no longer has one.
-        for (const o of outputs) if (o._ag instanceof OutRef) rebind(o, CONSTANT);
+        // A constant result; an out= target that had a graph no longer has one, and a recorded
+        // view of a constant (a detach()ed variable) is one too, though it shares the variable's memory.
+        for (const o of outputs) if (o._ag instanceof OutRef || (o._ag === undefined && gradStorages.has(o._storage))) rebind(o, CONSTANT);
         return;
       }
       const n = new Node(op.name, op.vjp as VjpFn | undefined, attrs, inputs.map(meta), outputs.map(meta) as TensorMeta[], edges);

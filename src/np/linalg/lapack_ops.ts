@@ -2,7 +2,9 @@
 // kernel may overwrite (callers pass private copies); `info` outputs (int64 per matrix) carry
 // LAPACK's status back so that the caller raises NumPy's LinAlgError.
 import type { DType } from '../../core/dtype.js';
+import type { NDArray } from '../../core/ndarray.js';
 import { type TensorMeta, defineOp } from '../../core/op.js';
+import { choleskyVjp, detVjp, eighVjp, solveVjp } from './grads.js';
 
 const batchOf = (s: readonly number[], inner = 2): number[] => s.slice(0, s.length - inner);
 const meta = (shape: readonly number[], dtype: DType): TensorMeta => ({ shape, dtype });
@@ -11,18 +13,22 @@ const meta = (shape: readonly number[], dtype: DType): TensorMeta => ({ shape, d
 export const detOp = defineOp<{ mode: number }>({
   name: 'linalg_det', kind: 'opaque', nin: 1, attrs: { mode: 0 },
   infer: ([a], { mode }) => (mode === 0 ? [meta(batchOf(a!.shape), a!.dtype)] : [meta(batchOf(a!.shape), a!.dtype), meta(batchOf(a!.shape), a!.dtype)]),
+  vjp: (grads, { inputs: [a], outputs, attrs: { mode } }) => detVjp(grads, a as NDArray, outputs, mode),
 });
 
 /** A (…, n, n), B (…, n, k) of the same batch -> X (…, n, k), info (…). */
 export const solveOp = defineOp({
   name: 'linalg_solve', kind: 'opaque', nin: 2,
   infer: ([a, b]) => [meta(b!.shape, b!.dtype), meta(batchOf(a!.shape), 'int64')],
+  vjp: ([gx], { inputs: [a], outputs: [x], needs }) => solveVjp(gx!, a as NDArray, x!, needs),
 });
 
 /** A (…, n, n) -> its Cholesky factor (lower, or upper), info (…). */
 export const choleskyOp = defineOp<{ upper: boolean }>({
   name: 'linalg_cholesky', kind: 'opaque', nin: 1, attrs: { upper: false },
   infer: ([a]) => [meta(a!.shape, a!.dtype), meta(batchOf(a!.shape), 'int64')],
+  vjp: ([g], { outputs: [f], attrs: { upper } }) => [choleskyVjp(g!, f!, upper)],
+  vjpSaves: { inputs: false },
 });
 
 export const QR_MODES = ['reduced', 'complete', 'r', 'raw'] as const;
@@ -62,6 +68,7 @@ export const eighOp = defineOp<{ vectors: boolean; upper: boolean }>({
     const out = [meta([...b, n], a!.dtype), meta(b, 'int64')];
     return vectors ? [...out, meta(s, a!.dtype)] : out;
   },
+  vjp: ([gw, , gv], { inputs: [a], outputs: [w, , v], attrs: { upper } }) => [eighVjp(gw!, gv ?? null, a as NDArray, w!, v ?? null, upper)],
 });
 
 /** A (m, n), B (max(m, n), k) zero-padded -> X (max(m, n), k), S (min(m, n)), [rank, info]. */
