@@ -278,6 +278,26 @@ const LINALG: GradCase<any>[] = [
     return np.concatenate([w.reshape([...w.shape, 1]), v.mul(v)], { axis: -1 });
   }),
   sqCase('linalg.eigvalsh', ['linalg_eigh'], (m) => np.linalg.eigvalsh(spread(m), { UPLO: 'U' })),
+  ...([true, false] as const).map((full) => ({
+    ops: ['linalg_svd'], label: `linalg.svd (full_matrices ${full}; S, U², Vh²)`,
+    gen: fc.record({ ba: fc.constantFrom([] as number[], [2]), m: fc.integer({ min: 1, max: 4 }), n: fc.integer({ min: 1, max: 4 }) })
+      .chain(({ ba, m, n }) => fc.record({ inputs: inputArb(fc.constant([...ba, m, n]), -0.5, 0.5).map((x) => [x]), p: none })),
+    // spread singular values (about 1, 3, 5, …): distinct and away from 0; squares are sign-invariant
+    f: ([a]: NDArray[]) => {
+      const [m, n] = a!.shape.slice(-2) as [number, number];
+      const x = a!.add(np.eye(m, n, { dtype: 'float64' }).mul(np.arange(1, 1 + n, { dtype: 'float64' }).mul(2).sub(1)));
+      const [u, sv, vh] = np.linalg.svd(x, { full_matrices: full });
+      const k = Math.min(m, n);
+      const uk = u.get(`..., :${k}`), vk = vh.get(`..., :${k}, :`);
+      return np.concatenate([sv, np.sum(uk.mul(uk).mul(np.arange(m, { dtype: 'float64' }).reshape([m, 1])), -2), np.sum(vk.mul(vk).mul(np.arange(n, { dtype: 'float64' })), -1)], { axis: -1 });
+    },
+  })),
+  {
+    ops: ['linalg_svd'], label: 'linalg.svdvals',
+    gen: fc.record({ m: fc.integer({ min: 1, max: 4 }), n: fc.integer({ min: 1, max: 4 }) })
+      .chain(({ m, n }) => fc.record({ inputs: inputArb(fc.constant([m, n]), -0.5, 0.5).map((x) => [x]), p: none })),
+    f: ([a]: NDArray[]) => np.linalg.svdvals(a!.add(np.eye(a!.shape[0]!, a!.shape[1]!, { dtype: 'float64' }).mul(np.arange(1, 1 + a!.shape[1]!, { dtype: 'float64' }).mul(2)))),
+  },
 ];
 
 const CASES: GradCase<any>[] = [...ELEMENTWISE, ...REDUCTIONS, ...MOVEMENT, ...MANIP, ...LINALG];
@@ -317,7 +337,7 @@ const SMOOTH = new Set(['exp', 'exp2', 'expm1', 'log', 'log2', 'log10', 'log1p',
   'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'arcsinh', 'arccosh', 'arctanh', 'multiply', 'true_divide', 'power', 'float_power',
   'hypot', 'arctan2', 'logaddexp', 'logaddexp2', 'prod', 'var', 'std', 'nanvar', 'cumprod',
   'matmul (batch broadcasting, 1-D operands)', 'get (index_gather: repeated and negative indices, two index arrays)', 'split (axis_slice)',
-  'linalg.det', 'linalg.inv', 'linalg.solve (batch broadcasting, 1-D b)', 'linalg.cholesky', 'linalg.eigh (values, squared vectors)']);
+  'linalg.det', 'linalg.inv', 'linalg.solve (batch broadcasting, 1-D b)', 'linalg.cholesky', 'linalg.eigh (values, squared vectors)', 'linalg.svd (full_matrices false; S, U², Vh²)']);
 /** Piecewise-linear ops (their own second derivative is 0): checked on x² so their vjp runs recorded. */
 const LINEAR = new Set(['absolute', 'maximum', 'clip', 'where', 'sum', 'nansum', 'max', 'min', 'mean', 'average', 'ptp', 'cumsum', 'sort', 'reshape', 'transpose',
   'squeeze', 'broadcast_to', 'flip', 'get (basic_index: ints, slices with steps, newaxis)', 'diagonal', 'linalg.diagonal', 'concatenate (unequal lengths, an input twice)', 'repeat (per-element counts)', 'take (modes, axis)', 'extract (compress_1d)']);

@@ -5,7 +5,7 @@
 import type { NDArray } from '../../core/ndarray.js';
 import { eye, tri } from '../creation/matrix.js';
 import { transpose } from '../manip/views.js';
-import { eigh, inv, solve } from './decomp.js';
+import { eigh, inv, solve, svd } from './decomp.js';
 import { matmul } from './matmul.js';
 
 /** The last two axes swapped (a recorded view). */
@@ -75,4 +75,40 @@ export function eighVjp(gw: NDArray, gv: NDArray | null, a: NDArray, w: NDArray,
 /** Stacked diagonal matrices of the (…, n) vectors. */
 function diagOf(d: NDArray, n: number): NDArray {
   return d.reshape([...d.shape, 1]).mul(eye(n, { dtype: d.dtype }));
+}
+
+/**
+ * A = U diag(S) Vᵀ (reduced; distinct nonzero singular values): PyTorch's svd_backward
+ * (FunctionsManual.cpp, after Townsend 2016 / Seeger et al. 2017):
+ *   ∂A = U [(skew(Uᵀ∂U) ∘ F) S + S (skew(Vᵀ∂V) ∘ F) + diag(∂S)] Vᵀ
+ *      + (I − UUᵀ) ∂U S⁻¹ Vᵀ + U S⁻¹ ∂Vᵀ (I − VVᵀ),
+ * skew(X) = X − Xᵀ, F_jk = 1/(S_k² − S_j²) off the diagonal. With full_matrices the columns past
+ * min(m, n) (not determined by A) are left out, as PyTorch narrows them. Singular values only
+ * (job 0): ∂A = U diag(∂S) Vᵀ from a recomputed reduced SVD.
+ */
+export function svdVjp(grads: readonly NDArray[], a: NDArray, outs: readonly NDArray[], job: number): NDArray {
+  const m = a.shape[a.ndim - 2]!, n = a.shape[a.ndim - 1]!, k = Math.min(m, n);
+  const S = outs[0]!;
+  let U: NDArray, Vt: NDArray;
+  if (job === 0) [U, , Vt] = svd(a, { full_matrices: false });
+  else [U, Vt] = [outs[2]!, outs[3]!];
+  const narrowU = (x: NDArray): NDArray => (x.shape[x.ndim - 1] === k ? x : x.get(`..., :${k}`));
+  const narrowVt = (x: NDArray): NDArray => (x.shape[x.ndim - 2] === k ? x : x.get(`..., :${k}, :`));
+  U = narrowU(U);
+  const V = mT(narrowVt(Vt));
+  const rowS = (x: NDArray): NDArray => x.reshape([...x.shape.slice(0, -1), 1, k]); // scales columns
+  const colS = (x: NDArray): NDArray => x.reshape([...x.shape.slice(0, -1), k, 1]); // scales rows
+  let inner = diagOf(grads[0]!, k);
+  if (job === 0) return matmul(matmul(U, inner), mT(V));
+  const gU = narrowU(grads[2]!), gV = mT(narrowVt(grads[3]!));
+  const I = eye(k, { dtype: S.dtype });
+  const S2 = S.mul(S);
+  const F = I.mul(-1).add(1).div(rowS(S2).sub(colS(S2)).add(I));
+  const UtgU = matmul(mT(U), gU), VtgV = matmul(mT(V), gV);
+  inner = inner.add(UtgU.sub(mT(UtgU)).mul(F).mul(rowS(S))).add(colS(S).mul(VtgV.sub(mT(VtgV)).mul(F)));
+  let gA = matmul(matmul(U, inner), mT(V));
+  const invS = S.pow(-1);
+  gA = gA.add(matmul(gU.sub(matmul(U, UtgU)).mul(rowS(invS)), mT(V)));
+  gA = gA.add(matmul(U, colS(invS).mul(mT(gV).sub(matmul(matmul(mT(gV), V), mT(V))))));
+  return gA;
 }

@@ -4,7 +4,7 @@
 import type { DType } from '../../core/dtype.js';
 import type { NDArray } from '../../core/ndarray.js';
 import { type TensorMeta, defineOp } from '../../core/op.js';
-import { choleskyVjp, detVjp, eighVjp, solveVjp } from './grads.js';
+import { choleskyVjp, detVjp, eighVjp, solveVjp, svdVjp } from './grads.js';
 
 const batchOf = (s: readonly number[], inner = 2): number[] => s.slice(0, s.length - inner);
 const meta = (shape: readonly number[], dtype: DType): TensorMeta => ({ shape, dtype });
@@ -58,6 +58,7 @@ export const svdOp = defineOp<{ job: number }>({
     if (job === 0) return out;
     return [...out, meta([...b, m, job === 2 ? m : k], d), meta([...b, job === 2 ? n : k, n], d)];
   },
+  vjp: (grads, { inputs: [a], outputs, attrs: { job } }) => [svdVjp(grads, a as NDArray, outputs, job)],
 });
 
 /** Symmetric eigensolver: W (…, n), info, and V (…, n, n) when vectors. */
