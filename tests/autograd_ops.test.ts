@@ -292,6 +292,19 @@ const LINALG: GradCase<any>[] = [
       return np.concatenate([sv, np.sum(uk.mul(uk).mul(np.arange(m, { dtype: 'float64' }).reshape([m, 1])), -2), np.sum(vk.mul(vk).mul(np.arange(n, { dtype: 'float64' })), -1)], { axis: -1 });
     },
   })),
+  ...(['reduced', 'complete', 'r'] as const).map((mode) => ({
+    ops: ['linalg_qr'], label: `linalg.qr (${mode}, m ≥ n and m < n)`,
+    gen: fc.record({ ba: fc.constantFrom([] as number[], [2]), m: fc.integer({ min: 1, max: 4 }), n: fc.integer({ min: 1, max: 4 }) })
+      .chain(({ ba, m, n }) => fc.record({ inputs: inputArb(fc.constant([...ba, m, n]), -0.5, 0.5).map((x) => [x]), p: none })),
+    f: ([a]: NDArray[]) => {
+      const [m, n] = a!.shape.slice(-2) as [number, number];
+      const x = a!.add(np.eye(m, n, { dtype: 'float64' }).mul(np.arange(1, 1 + n, { dtype: 'float64' }).mul(2).sub(1)));
+      if (mode === 'r') return np.linalg.qr(x, { mode });
+      const [q, r] = np.linalg.qr(x, { mode });
+      const qk = q.get(`..., :${Math.min(m, n)}`); // (complete: the columns past n are not determined by x)
+      return np.concatenate([qk.reshape([...qk.shape.slice(0, -2), -1]), r.reshape([...r.shape.slice(0, -2), -1])], { axis: -1 });
+    },
+  })),
   {
     ops: ['linalg_svd'], label: 'linalg.svdvals',
     gen: fc.record({ m: fc.integer({ min: 1, max: 4 }), n: fc.integer({ min: 1, max: 4 }) })
@@ -337,7 +350,7 @@ const SMOOTH = new Set(['exp', 'exp2', 'expm1', 'log', 'log2', 'log10', 'log1p',
   'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'arcsinh', 'arccosh', 'arctanh', 'multiply', 'true_divide', 'power', 'float_power',
   'hypot', 'arctan2', 'logaddexp', 'logaddexp2', 'prod', 'var', 'std', 'nanvar', 'cumprod',
   'matmul (batch broadcasting, 1-D operands)', 'get (index_gather: repeated and negative indices, two index arrays)', 'split (axis_slice)',
-  'linalg.det', 'linalg.inv', 'linalg.solve (batch broadcasting, 1-D b)', 'linalg.cholesky', 'linalg.eigh (values, squared vectors)', 'linalg.svd (full_matrices false; S, U², Vh²)']);
+  'linalg.det', 'linalg.inv', 'linalg.solve (batch broadcasting, 1-D b)', 'linalg.cholesky', 'linalg.eigh (values, squared vectors)', 'linalg.svd (full_matrices false; S, U², Vh²)', 'linalg.qr (reduced, m ≥ n and m < n)']);
 /** Piecewise-linear ops (their own second derivative is 0): checked on x² so their vjp runs recorded. */
 const LINEAR = new Set(['absolute', 'maximum', 'clip', 'where', 'sum', 'nansum', 'max', 'min', 'mean', 'average', 'ptp', 'cumsum', 'sort', 'reshape', 'transpose',
   'squeeze', 'broadcast_to', 'flip', 'get (basic_index: ints, slices with steps, newaxis)', 'diagonal', 'linalg.diagonal', 'concatenate (unequal lengths, an input twice)', 'repeat (per-element counts)', 'take (modes, axis)', 'extract (compress_1d)']);

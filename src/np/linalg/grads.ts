@@ -5,7 +5,8 @@
 import type { NDArray } from '../../core/ndarray.js';
 import { eye, tri } from '../creation/matrix.js';
 import { transpose } from '../manip/views.js';
-import { eigh, inv, solve, svd } from './decomp.js';
+import { concatenate } from '../manip/concatenate.js';
+import { eigh, inv, qr, solve, svd } from './decomp.js';
 import { matmul } from './matmul.js';
 
 /** The last two axes swapped (a recorded view). */
@@ -111,4 +112,39 @@ export function svdVjp(grads: readonly NDArray[], a: NDArray, outs: readonly NDA
   gA = gA.add(matmul(gU.sub(matmul(U, UtgU)).mul(rowS(invS)), mT(V)));
   gA = gA.add(matmul(U, colS(invS).mul(mT(gV).sub(matmul(matmul(mT(gV), V), mT(V))))));
   return gA;
+}
+
+/**
+ * A = QR (m ≥ n, reduced): M = R ∂Rᵀ − ∂Qᵀ Q, ∂A = (∂Q + Q copyltu(M)) R⁻ᵀ with copyltu(M) =
+ * tril(M) + tril(M, −1)ᵀ (Liao et al. 2019, "Differentiable programming tensor networks", §B;
+ * PyTorch's linalg_qr_backward). m < n: A = [X | Y], R = [U | V] with X = QU square:
+ * ∂X from the square case with ∂Q + Y ∂Vᵀ, ∂Y = Q ∂V. Mode 'complete' with m > n: Q's columns
+ * past n (not determined by A) are left out; mode 'r' recomputes Q; 'raw' is not differentiable.
+ */
+export function qrVjp(grads: readonly NDArray[], a: NDArray, outs: readonly NDArray[], mode: number): NDArray {
+  if (mode === 3) throw new Error("linalg_qr: mode 'raw' (Householder reflectors) is not differentiable; use mode 'reduced'");
+  const m = a.shape[a.ndim - 2]!, n = a.shape[a.ndim - 1]!, k = Math.min(m, n);
+  let Q: NDArray, R: NDArray, gQ: NDArray, gR: NDArray;
+  if (mode === 2) {
+    [Q, R] = qr(a);
+    gR = grads[1]!;
+    gQ = Q.mul(0);
+  } else {
+    [Q, R, gQ, gR] = [outs[1]!, outs[2]!, grads[1]!, grads[2]!];
+  }
+  const cols = (x: NDArray, from: number, to: number): NDArray => (from === 0 && x.shape[x.ndim - 1] === to ? x : x.get(`..., ${from}:${to}`));
+  const rows = (x: NDArray): NDArray => (x.shape[x.ndim - 2] === k ? x : x.get(`..., :${k}, :`));
+  [Q, gQ, R, gR] = [cols(Q, 0, k), cols(gQ, 0, k), rows(R), rows(gR)];
+  if (m >= n) return qrSquareBack(Q, R, gQ, gR);
+  const Y = cols(a, m, n), gV = cols(gR, m, n);
+  const gX = qrSquareBack(Q, cols(R, 0, m), gQ.add(matmul(Y, mT(gV))), cols(gR, 0, m));
+  return concatenate([gX, matmul(Q, gV)], { axis: -1 });
+}
+
+function qrSquareBack(Q: NDArray, R: NDArray, gQ: NDArray, gR: NDArray): NDArray {
+  const k = R.shape[R.ndim - 1]!;
+  const M = matmul(R, mT(gR)).sub(matmul(mT(gQ), Q));
+  const copyltu = M.mul(tri(k, k, { dtype: M.dtype })).add(mT(M.mul(tri(k, k, { k: -1, dtype: M.dtype }))));
+  const X = gQ.add(matmul(Q, copyltu));
+  return mT(solve(R, mT(X))); // X R⁻ᵀ
 }

@@ -4,7 +4,7 @@
 import type { DType } from '../../core/dtype.js';
 import type { NDArray } from '../../core/ndarray.js';
 import { type TensorMeta, defineOp } from '../../core/op.js';
-import { choleskyVjp, detVjp, eighVjp, solveVjp, svdVjp } from './grads.js';
+import { choleskyVjp, detVjp, eighVjp, qrVjp, solveVjp, svdVjp } from './grads.js';
 
 const batchOf = (s: readonly number[], inner = 2): number[] => s.slice(0, s.length - inner);
 const meta = (shape: readonly number[], dtype: DType): TensorMeta => ({ shape, dtype });
@@ -46,6 +46,7 @@ export const qrOp = defineOp<{ mode: number }>({
     if (mode === 2) return [tau, meta([...b, rr, n], d)];
     return [tau, meta([...b, m, mode === 1 ? m : k], d), meta([...b, rr, n], d)];
   },
+  vjp: (grads, { inputs: [a], outputs, attrs: { mode } }) => [qrVjp(grads, a as NDArray, outputs, mode)],
 });
 
 /** job 0: S only; 1: reduced U, S, Vᵀ; 2: full. Outputs S, info, then U, Vᵀ. */
