@@ -243,6 +243,18 @@ const MANIP: GradCase<any>[] = [
     })),
     f: ([a, b]) => np.matmul(a!, b!),
   },
+  ...([
+    ['tensordot', (a: NDArray, b: NDArray) => np.tensordot(a, b, [[1], [0]])],
+    ['vecdot', (a: NDArray, b: NDArray) => np.vecdot(a, np.transpose(b))],
+    ['outer', (a: NDArray, b: NDArray) => np.outer(a, b)],
+    ['inner', (a: NDArray, b: NDArray) => np.inner(a, np.transpose(b))],
+    ['kron', (a: NDArray, b: NDArray) => np.kron(a, b)],
+    ['cross (3-vectors along axis 0)', (a: NDArray, b: NDArray) => np.cross(a.get(':, 0:1'), b.get('0:1, :').reshape([3, 1]), { axis: 0 })],
+  ] as const).map(([label, fn]) => ({
+    ops: ['matmul', 'multiply'], label: `${label} (composite: recorded internal views)`,
+    gen: fc.integer({ min: 1, max: 3 }).chain((k) => fc.record({ inputs: fc.tuple(inputArb(fc.constant([3, k]), -2, 2), inputArb(fc.constant([k, 3]), -2, 2)), p: none })),
+    f: ([a, b]: NDArray[]) => fn(a!, b!),
+  })),
 ];
 
 // ---- np.linalg: well-conditioned inputs built inside f (M + 3I; symmetric ones as M Mᵀ + nI or
