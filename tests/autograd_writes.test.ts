@@ -1,7 +1,7 @@
-// Writes into existing arrays under autograd (docs/autograd.md "In-place writes"): the indexing
-// writes (a.set, put, putmask, place, put_along_axis, fill_diagonal) are not differentiable, so
-// while recording they raise instead of giving a silently wrong gradient; copyto without where is
-// recorded. Plus values for the gather's accumulation and the random draws' stopped gradient.
+// Writes into existing arrays under autograd (docs/autograd.md "In-place writes"): a.set is
+// differentiable (index_set, checked against finite differences here); the other indexing writes
+// (put, putmask, place, put_along_axis, fill_diagonal) are not, so while recording they raise
+// instead of giving a silently wrong gradient; copyto is recorded. Plus values for the gather's accumulation and the random draws' stopped gradient.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { autograd, np, npx } from '../src/index.js';
@@ -22,10 +22,6 @@ function withVar<T>(f: (x: NDArray) => T): T {
 }
 
 const WRITES: [string, (y: NDArray) => void][] = [
-  ['set (basic index)', (y) => y.set(0, 5)],
-  ['set (slice)', (y) => y.set('1:3', np.array([1, 2], { dtype: 'float64' }))],
-  ['set (index array with repeats)', (y) => y.set(np.array([0, 0, 2]), np.array([1, 2, 3], { dtype: 'float64' }))],
-  ['set (boolean mask)', (y) => y.set(np.array([true, false, true, false]), 7)],
   ['put', (y) => np.put(y, [1, 3], [9, 8])],
   ['putmask', (y) => np.putmask(y, np.array([true, false, false, true]), 0)],
   ['place', (y) => np.place(y, np.array([false, true, false, true]), [4])],
@@ -69,6 +65,9 @@ describe('indexing writes into a recorded intermediate', () => {
 
   it('writing into a variable while recording raises before anything is written', () => {
     withVar((x) => {
+      expect(() => autograd.record(() => x.get('1:').set(0, 1))).toThrow(/attach_grad/);
+    });
+    withVar((x) => {
       expect(() => autograd.record(() => x.set(0, 1))).toThrow(/attach_grad/);
       expect(() => autograd.record(() => np.put(x, [0], [1]))).toThrow(/attach_grad/);
       expect(vals(x)).toEqual([0.5, -1, 2, 3]);
@@ -78,10 +77,9 @@ describe('indexing writes into a recorded intermediate', () => {
     });
   });
 
-  it('writing a value that requires gradient into another array raises (set, put, fill_diagonal)', () => {
+  it('writing a value that requires gradient into another array raises (put, fill_diagonal)', () => {
     withVar((x) => {
       const buf = np.zeros([4], { dtype: 'float64' });
-      expect(() => autograd.record(() => buf.set(np.array([0, 1]), x.get('0:2')))).toThrow(/not differentiable/);
       expect(() => autograd.record(() => np.put(buf, [0], x.get('0:1')))).toThrow(/not differentiable/);
       const m = np.zeros([2, 2], { dtype: 'float64' });
       expect(() => autograd.record(() => np.fill_diagonal(m, x.get('0:2')))).toThrow(/not differentiable/);
@@ -110,6 +108,54 @@ describe('indexing writes into a recorded intermediate', () => {
         return np.sum(t.mul(x));
       });
       expect(vals(autograd.grad(y, x))).toEqual([3, -4, 3, 12]);
+    });
+  });
+});
+
+/** Central differences of sum(f(x) * w) at x0 (4 elements). */
+function numGrad(f: (x: NDArray) => NDArray, x0: number[]): number[] {
+  return x0.map((_, j) => np.scope(() => {
+    const at = (e: number): number => {
+      const d = [...x0];
+      d[j]! += e;
+      const y = f(np.array(d, { dtype: 'float64' }));
+      return vals(np.sum(y.mul(np.arange(1, 1 + y.size, { dtype: 'float64' }).reshape(y.shape)))).reduce((a, b) => a + b, 0);
+    };
+    return (at(1e-6) - at(-1e-6)) / 2e-6;
+  }));
+}
+
+const SETS: [string, (x: NDArray) => NDArray][] = [
+  ['basic index, scalar value', (x) => { const y = x.mul(x); y.set(0, 5); return y.mul(x); }],
+  ['slice, value from x (broadcast)', (x) => { const y = x.mul(2); y.set('1:3', x.get('0:1').mul(3)); return y.mul(x); }],
+  ['index array with repeats: the last write wins', (x) => { const y = x.mul(2); y.set(np.array([0, 0, 2]), x.get('1:').mul(x.get('1:'))); return y.mul(x); }],
+  ['boolean mask, value from x', (x) => { const y = np.exp(x).add(0); y.set(np.array([true, false, true, false]), x.get(np.array([3, 1]))); return y; /* (exp saves its output: a set on it would raise at backward) */ }],
+  ['2-D: an integer and an index array', (x) => { const m = x.reshape([2, 2]).mul(1); m.set(1, np.array([1, 0]), x.get('0:2')); return m.mul(m); }],
+  ['value sharing the target (a shift)', (x) => { const y = x.mul(x); y.set('1:', y.get(':-1')); return y; }],
+  ['zeros filled from x (building an array)', (x) => { const z = np.zeros([2, 4], { dtype: 'float64' }); z.set(1, x); z.set(0, '1:3', x.get('2:')); return z.mul(z); }],
+];
+
+describe('a.set under autograd: gradients vs finite differences', () => {
+  for (const [label, f] of SETS) {
+    it(label, () => {
+      const x0 = [0.5, -1.25, 2, 3];
+      const want = numGrad(f, x0);
+      withVar((x) => {
+        x.set('...', np.array(x0));
+        const y = autograd.record(() => f(x));
+        const got = vals(autograd.grad(y, x, { head_grads: np.arange(1, 1 + y.size, { dtype: 'float64' }).reshape(y.shape) }));
+        got.forEach((g, i) => expect(g, `d/dx[${i}]`).toBeCloseTo(want[i]!, 6));
+      });
+    });
+  }
+
+  it('a set on a view leaves its base stale: using the base raises', () => {
+    withVar((x) => {
+      expect(() => autograd.record(() => {
+        const y = x.mul(2);
+        y.get('1:').set(0, 1);
+        return np.sum(y);
+      })).toThrow(/modified in place/);
     });
   });
 });

@@ -6,6 +6,8 @@ import { applyOpaque } from '../../core/opaque.js';
 import { broadcastStrides, fmtShapeC } from '../../core/shape.js';
 import { context } from '../../core/context.js';
 import { recordedIndexOperands } from './recorded.js';
+import { recordedSet } from './set_grad.js';
+import { isFloat } from '../../core/dtype.js';
 import { guardWrite } from './write_guard.js';
 import { type IndexArraysAttrs, basicIndexOp, gatherOp, placedShape, scatterOp } from './ops.js';
 import { type IndexPart, basicView, indexOperands, prepareIndex, valueArray } from './prepare.js';
@@ -77,7 +79,14 @@ function broadcastsTo(from: readonly number[], to: readonly number[]): boolean {
  */
 export function setIndex(a: NDArray, parts: readonly IndexPart[], value: IndexValue, who = 'set'): void {
   a._check(who);
+  // While recording, a float target is rebound to a differentiable index_set node (set_grad.ts).
+  if (context.recorders.length && isFloat(a.dtype)) return recordedSet(a, parts, value, who, setRaw);
   guardWrite(a, [value, ...parts]);
+  setRaw(a, parts, value, who);
+}
+
+/** The write itself (not recorded). */
+function setRaw(a: NDArray, parts: readonly IndexPart[], value: IndexValue, who: string): void {
   const plan = prepareIndex(a, parts, who);
   const temps = plan.temps;
   try {
