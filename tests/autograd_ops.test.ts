@@ -255,6 +255,21 @@ const MANIP: GradCase<any>[] = [
     gen: fc.integer({ min: 1, max: 3 }).chain((k) => fc.record({ inputs: fc.tuple(inputArb(fc.constant([3, k]), -2, 2), inputArb(fc.constant([k, 3]), -2, 2)), p: none })),
     f: ([a, b]: NDArray[]) => fn(a!, b!),
   })),
+  {
+    ops: ['index_set'], label: 'a.set (index array with repeats, value from x) — more in tests/autograd_writes.test.ts',
+    gen: wideShape(1, 3).chain((sh) => fc.record({ inputs: inputArb(fc.constant(sh), -2, 2).map((x) => [x]), p: indexArr(sh[0]!, 3) })),
+    f: ([x], idx: number[]) => {
+      const y = x!.mul(2);
+      y.set(np.array(idx, { dtype: 'int64' }), x!.get(np.array(idx.map((i) => -1 - i), { dtype: 'int64' })).mul(3));
+      return y.mul(x!);
+    },
+  },
+  ...([[[0, 0.5, 1.5, 3]], 3] as const).map((bins) => ({
+    ops: ['histogram_edges_weighted', 'histogram_uniform'], label: `histogram weights (bins ${JSON.stringify(bins)})`,
+    gen: fc.record({ inputs: inputArb(fc.constant([8]), -2, 2).map((x) => [x]), p: none }),
+    // samples: outside both ends, on edges, on the last edge (the closed last bin)
+    f: ([w]: NDArray[]) => np.histogram(np.array([-1, 0, 0.2, 0.5, 1.6, 3, 4, 2.9]), { bins: Array.isArray(bins) ? bins[0]! : bins, range: Array.isArray(bins) ? null : [0, 3], weights: w! })[0],
+  })),
 ];
 
 // ---- np.linalg: well-conditioned inputs built inside f (M + 3I; symmetric ones as M Mᵀ + nI or
