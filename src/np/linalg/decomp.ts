@@ -8,6 +8,8 @@ import { context } from '../../core/context.js';
 import type { Op } from '../../core/op.js';
 import { astype } from '../manip/views.js';
 import { broadcast_to } from '../manip/broadcast.js';
+import { concatenate } from '../manip/concatenate.js';
+import { zeros } from '../creation/basic.js';
 import { broadcastShapes, broadcastStrides } from '../../core/shape.js';
 import { reshape, transpose } from '../manip/views.js';
 import { type ArrayLike, LinAlgError, asArray, checkStacked, linalgDType, release } from './common.js';
@@ -343,24 +345,39 @@ export function lstsq(a: ArrayLike, b: ArrayLike, opts: LstsqOptions = {}): Lsts
     const eps = A.dtype === 'float32' ? 2 ** -23 : 2 ** -52;
     const rcond = opts.rcond ?? eps * Math.max(m, n);
     // b, zero-padded to max(m, n) rows (gelsd writes the n solution rows over it).
-    const B = NDArray._empty([rows, k], A.dtype, A.device);
-    temps.push(B);
-    castInto0(B);
-    castIntoView(b0, B, m, k);
-    const [X, S, res] = applyOpaque(lstsqOp, [A, B], { rcond }) as [NDArray, NDArray, NDArray];
+    // (while recording, B and the results are made with recorded ops: lstsq has no gradient, and
+    // backward through it must raise rather than miss the link to a or b)
+    const rec = context.recorders.length > 0;
+    let B: NDArray;
+    if (rec) {
+      const b2 = astype(vec ? b0.reshape([m, 1]) : b0, A.dtype);
+      temps.push(b2);
+      if (rows > m) {
+        const z = zeros([rows - m, k], { dtype: A.dtype, device: A.device });
+        temps.push(z);
+        B = concatenate([b2, z], { axis: 0 });
+        temps.push(B);
+      } else B = b2;
+    } else {
+      B = NDArray._empty([rows, k], A.dtype, A.device);
+      temps.push(B);
+      castInto0(B);
+      castIntoView(b0, B, m, k);
+    }
+    const [X, S, res] = applyLapack(lstsqOp, [A, B], { rcond }) as [NDArray, NDArray, NDArray];
     temps.push(X, res);
     const [rank, info] = [...(res._readRawSync(who) as BigInt64Array)].map(Number) as [number, number];
     if (info > 0) {
       S.dispose();
       throw new LinAlgError(who, 'SVD did not converge in Linear Least Squares');
     }
-    const xv = X._view(vec ? [n] : [n, k], vec ? [k] : [k, 1], 0);
-    const x = castArray(xv, A.dtype);
+    const xv = rec ? X.get(vec ? `:${n}, 0` : `:${n}`) : X._view(vec ? [n] : [n, k], vec ? [k] : [k, 1], 0);
+    const x = rec ? xv.copy() : castArray(xv, A.dtype);
     xv.dispose();
     let resid: NDArray;
     if (rank === n && m > n) {
       // Sum of squared residuals per column: the rows gelsd leaves below the solution.
-      const tail = X._view([m - n, k], [k, 1], n * k);
+      const tail = rec ? X.get(`${n}:`) : X._view([m - n, k], [k, 1], n * k);
       resid = sumSquares(tail, vec);
       tail.dispose();
     } else {
