@@ -249,6 +249,9 @@ const MANIP: GradCase<any>[] = [
     ['outer', (a: NDArray, b: NDArray) => np.outer(a, b)],
     ['inner', (a: NDArray, b: NDArray) => np.inner(a, np.transpose(b))],
     ['kron', (a: NDArray, b: NDArray) => np.kron(a, b)],
+    ['einsum ij,jk->ik', (a: NDArray, b: NDArray) => np.einsum('ij,jk->ik', a, b)],
+    ['einsum ij,ji->i (elementwise, transposed, reduced)', (a: NDArray, b: NDArray) => np.einsum('ij,ji->i', a, b)],
+    ['einsum ij,kl->ljk (outer, permuted)', (a: NDArray, b: NDArray) => np.einsum('ij,kl->ljk', a, b)],
     ['cross (3-vectors along axis 0)', (a: NDArray, b: NDArray) => np.cross(a.get(':, 0:1'), b.get('0:1, :').reshape([3, 1]), { axis: 0 })],
   ] as const).map(([label, fn]) => ({
     ops: ['matmul', 'multiply'], label: `${label} (composite: recorded internal views)`,
