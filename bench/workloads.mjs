@@ -135,7 +135,46 @@ function quarkNeeds(q, kind) {
   if (typeof q.gluon.loss?.SoftmaxCrossEntropyLoss !== 'function') return 'gluon.loss.SoftmaxCrossEntropyLoss';
   return null;
 }
+/**
+ * The MLP step written with np ops through the public API, as the torch row (nn.Linear's uniform
+ * ±1/√fan_in init, F.cross_entropy on integer labels, SGD lr 0.01): forward under autograd.record,
+ * backward, and the update outside record (writes into variables are allowed there).
+ */
+function quarkMlpNpStep(q) {
+  const { np, autograd } = q;
+  const sizes = [784, 1024, 512, 10];
+  const ps = [];
+  for (let i = 0; i < 3; i++) {
+    const s = 1 / Math.sqrt(sizes[i]);
+    const w = np.scope(() => q.rand([sizes[i], sizes[i + 1]], i + 1).mul(2 * s).sub(s));
+    const b = np.scope(() => q.rand([sizes[i + 1]], i + 11).mul(2 * s).sub(s));
+    w.attach_grad();
+    b.attach_grad();
+    ps.push(w, b);
+  }
+  const x = q.rand([128, 784]);
+  const y = np.scope(() => q.randint(10, [128]).astype('int64'));
+  const rows = np.arange(128);
+  return {
+    ps, x, y, rows,
+    step: () => np.scope(() => {
+      const loss = autograd.record(() => {
+        let h = x;
+        for (let i = 0; i < 4; i += 2) h = np.maximum(np.matmul(h, ps[i]).add(ps[i + 1]), 0);
+        const z = np.matmul(h, ps[4]).add(ps[5]);
+        const sh = z.sub(np.max(z, { axis: 1, keepdims: true }));
+        const logp = sh.sub(np.log(np.sum(np.exp(sh), { axis: 1, keepdims: true })));
+        return np.negative(np.mean(logp.get(rows, y)));
+      });
+      loss.backward();
+      for (const p of ps) p.isub(p.grad.mul(0.01));
+      return loss;
+    }),
+  };
+}
+
 function quarkStep(q, d, kind, hybridize) {
+  if (kind === 'mlp' && !hybridize) return quarkMlpNpStep(q);
   const { np, gluon, autograd } = q;
   const nn = gluon.nn;
   const net = new nn.Sequential();
@@ -572,9 +611,11 @@ function trainStep(kind, hybridize) {
     group: 'training', unit: 'ms',
     desc: `${label} SGD step (forward, softmax cross-entropy, backward, update), batch 128, float32` +
       (kind === 'lenet' ? ' — conv5×5(6, pad 2)/relu/maxpool2, conv5×5(16)/relu/maxpool2, dense 120/84/10 on 28×28×1' : '') +
-      (hybridize ? '; quark: net.hybridize(); JAX: the whole step under jax.jit' : '; quark imperative; JAX op by op (no jit)'),
+      (hybridize ? '; quark: net.hybridize(); JAX: the whole step under jax.jit' : `; quark imperative${kind === 'mlp' ? ' (np ops + autograd, SGD by isub)' : ''}; JAX op by op (no jit)`),
     quark: {
-      needs: (q) => quarkNeeds(q, kind) ?? (hybridize && typeof q.gluon.nn.Sequential.prototype.hybridize !== 'function' ? 'hybridize' : null),
+      needs: (q) => (kind === 'mlp' && !hybridize
+        ? (typeof q.autograd?.record === 'function' && typeof q.np.matmul === 'function' ? null : 'autograd.record, np.matmul')
+        : quarkNeeds(q, kind) ?? (hybridize && typeof q.gluon.nn.Sequential.prototype.hybridize !== 'function' ? 'hybridize' : null)),
       setup: (q, d) => quarkStep(q, d, kind, hybridize),
       run: (c) => c.step(),
     },

@@ -173,7 +173,177 @@ const MOVEMENT: GradCase<undefined>[] = [
   },
 ];
 
-const CASES: GradCase<any>[] = [...ELEMENTWISE, ...REDUCTIONS, ...MOVEMENT];
+// ---- shape manipulation, indexing, matmul (the ops that arrived with those branches) ------------
+
+/** One input of a generated shape with the parameter drawn from it. */
+function withShape<P>(label: string, ops: string[], shape: fc.Arbitrary<number[]>, p: (s: number[]) => fc.Arbitrary<P>, f: (x: NDArray, p: P) => NDArray): GradCase<P> {
+  return {
+    ops, label,
+    gen: inputArb(shape, -2, 2).chain((x) => fc.record({ inputs: fc.constant([x] as InputSpec[]), p: p(x.shape) })),
+    f: ([x], q) => f(x!, q),
+  };
+}
+const axisOf = (s: number[]): fc.Arbitrary<number> => fc.integer({ min: -s.length, max: s.length - 1 });
+/** A shape that also has size-1 axes (for squeeze) and dims up to 4 (slices with steps). */
+const wideShape = (min = 1, max = 3): fc.Arbitrary<number[]> => fc.integer({ min, max }).chain((n) => fc.array(fc.integer({ min: 1, max: 4 }), { minLength: n, maxLength: n }));
+const sliceArb = (n: number): fc.Arbitrary<string> => fc.tuple(fc.integer({ min: -n - 1, max: n }), fc.integer({ min: -n - 1, max: n }), fc.constantFrom(1, 2, -1, -2))
+  .map(([a, b, st]) => `${a}:${b}:${st}`);
+/** A basic index over the first dims of `s`: ints, slices with steps, newaxis and an ellipsis. */
+const basicIndexArb = (s: number[]): fc.Arbitrary<string> => fc.tuple(...s.map((n) => fc.oneof(fc.integer({ min: -n, max: n - 1 }).map(String), sliceArb(n), fc.constant(':'))), fc.boolean())
+  .map(([...parts]) => {
+    const newaxis = parts.pop() as boolean;
+    const items = parts as string[];
+    if (newaxis) items.splice(Math.min(1, items.length), 0, 'None');
+    return items.length ? items.join(', ') : '...';
+  });
+/** Index arrays with repeats (so the gradient has to accumulate), negative ones included. */
+const indexArr = (n: number, len: number): fc.Arbitrary<number[]> => fc.array(fc.integer({ min: -n, max: n - 1 }), { minLength: len, maxLength: len });
+
+const MANIP: GradCase<any>[] = [
+  withShape('squeeze', ['squeeze'], wideShape(0, 4).map((s) => s.map((d, i) => (i % 2 ? 1 : d))), () => none, (x) => np.squeeze(x)),
+  withShape('broadcast_to', ['broadcast_to'], gShape(0, 2), () => fc.integer({ min: 1, max: 3 }), (x, k) => np.broadcast_to(x, [k, 2, ...x.shape.map((d) => d)]).mul(np.arange(k * 2 * x.size, { dtype: 'float64' }).reshape([k, 2, ...x.shape]))),
+  withShape('flip', ['flip'], gShape(1, 3), (s) => fc.option(axisOf(s), { nil: undefined }), (x, axis) => np.flip(x, axis).mul(np.arange(x.size, { dtype: 'float64' }).reshape(x.shape))),
+  withShape('split (axis_slice)', ['axis_slice'], wideShape(1, 3), (s) => axisOf(s), (x, axis) => {
+    const parts = np.split(x, [1], { axis });
+    return np.concatenate([parts[1]!.mul(2), parts[0]!.mul(parts[0]!)], { axis });
+  }),
+  withShape('roll (axis_slice, concatenate)', ['axis_slice', 'concatenate'], wideShape(1, 3), (s) => axisOf(s), (x, axis) => np.roll(x, 1, axis).mul(np.arange(x.size, { dtype: 'float64' }).reshape(x.shape))),
+  withShape('get (basic_index: ints, slices with steps, newaxis)', ['basic_index'], wideShape(1, 3), basicIndexArb, (x, ix) => x.get(ix).mul(x.get(ix))),
+  withShape('diagonal', ['diagonal'], wideShape(2, 3), (s) => fc.record({ offset: fc.integer({ min: -2, max: 2 }), axis1: fc.constant(s.length - 1), axis2: fc.constant(0) }), (x, o) => np.diagonal(x, o).mul(3)),
+  withShape('linalg.diagonal', ['linalg_diagonal'], wideShape(2, 3), () => fc.integer({ min: -2, max: 2 }), (x, offset) => np.linalg.diagonal(x, { offset }).mul(3)),
+  {
+    ops: ['concatenate'], label: 'concatenate (unequal lengths, an input twice)',
+    gen: wideShape(1, 3).chain((s) => fc.record({
+      inputs: fc.tuple(inputArb(fc.constant(s), -2, 2), inputArb(fc.constant(s.map((d, i) => (i === 0 ? 2 : d))), -2, 2)),
+      p: fc.constant(0),
+    })),
+    f: ([x, y], axis) => np.concatenate([x!, y!, x!], { axis }),
+  },
+  withShape('repeat (per-element counts)', ['repeat'], wideShape(1, 3), (s) => axisOf(s).chain((a) => fc.record({
+    axis: fc.constant(a), reps: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: s[a < 0 ? a + s.length : a]!, maxLength: s[a < 0 ? a + s.length : a]! }),
+  })), (x, { axis, reps }) => np.repeat(x, reps, { axis }).mul(1.5)),
+  withShape('repeat (one count, flattened)', ['repeat', 'broadcast_to'], gShape(0, 3), () => fc.integer({ min: 0, max: 3 }), (x, k) => np.repeat(x, k).mul(np.arange(x.size * k, { dtype: 'float64' }))),
+  withShape('get (index_gather: repeated and negative indices, two index arrays)', ['index_gather'], wideShape(2, 3), (s) => fc.tuple(indexArr(s[0]!, 5), indexArr(s[1]!, 5)), (x, [i, j]) => {
+    const a = x.get(np.array(i, { dtype: 'int64' }), ':');
+    const b = x.get(np.array(i, { dtype: 'int32' }), np.array(j, { dtype: 'int64' }));
+    return np.sum(a.mul(a)).add(b.mul(np.arange(b.size, { dtype: 'float64' }).reshape(b.shape)));
+  }),
+  withShape('take (modes, axis)', ['index_gather'], wideShape(1, 3), (s) => fc.record({ axis: axisOf(s), idx: fc.array(fc.integer({ min: -6, max: 6 }), { minLength: 1, maxLength: 6 }), mode: fc.constantFrom('wrap' as const, 'clip' as const) }),
+    (x, { axis, idx, mode }) => np.take(x, idx, { axis, mode }).mul(1.5)),
+  withShape('extract (compress_1d)', ['compress_1d'], gShape(1, 3), (s) => fc.array(fc.boolean(), { minLength: s.reduce((a, b) => a * b, 1), maxLength: s.reduce((a, b) => a * b, 1) }), (x, m) => np.extract(np.array(m).reshape(x.shape), x).mul(1.5)),
+  withShape('random.choice (take_1d)', ['take_1d'], fc.integer({ min: 1, max: 4 }).map((n) => [n]), () => fc.integer({ min: 0, max: 1000 }), (x, seed) => np.random.default_rng(seed).choice(x, 7).mul(np.arange(7, { dtype: 'float64' }))),
+  {
+    ops: ['matmul'], label: 'matmul (batch broadcasting, 1-D operands)',
+    gen: fc.record({
+      n: fc.integer({ min: 1, max: 3 }), k: fc.integer({ min: 1, max: 3 }), m: fc.integer({ min: 1, max: 3 }),
+      ba: fc.constantFrom([], [2], [1], [2, 1]), bb: fc.constantFrom([], [3], [1, 2]), va: fc.boolean(), vb: fc.boolean(),
+    }).chain(({ n, k, m, ba, bb, va, vb }) => fc.record({
+      inputs: fc.tuple(inputArb(fc.constant(va ? [k] : [...ba, n, k]), -2, 2), inputArb(fc.constant(vb ? [k] : [...bb, k, m]), -2, 2)),
+      p: none,
+    })),
+    f: ([a, b]) => np.matmul(a!, b!),
+  },
+  ...([
+    ['tensordot', (a: NDArray, b: NDArray) => np.tensordot(a, b, [[1], [0]])],
+    ['vecdot', (a: NDArray, b: NDArray) => np.vecdot(a, np.transpose(b))],
+    ['outer', (a: NDArray, b: NDArray) => np.outer(a, b)],
+    ['inner', (a: NDArray, b: NDArray) => np.inner(a, np.transpose(b))],
+    ['kron', (a: NDArray, b: NDArray) => np.kron(a, b)],
+    ['einsum ij,jk->ik', (a: NDArray, b: NDArray) => np.einsum('ij,jk->ik', a, b)],
+    ['einsum ij,ji->i (elementwise, transposed, reduced)', (a: NDArray, b: NDArray) => np.einsum('ij,ji->i', a, b)],
+    ['einsum ij,kl->ljk (outer, permuted)', (a: NDArray, b: NDArray) => np.einsum('ij,kl->ljk', a, b)],
+    ['cross (3-vectors along axis 0)', (a: NDArray, b: NDArray) => np.cross(a.get(':, 0:1'), b.get('0:1, :').reshape([3, 1]), { axis: 0 })],
+  ] as const).map(([label, fn]) => ({
+    ops: ['matmul', 'multiply'], label: `${label} (composite: recorded internal views)`,
+    gen: fc.integer({ min: 1, max: 3 }).chain((k) => fc.record({ inputs: fc.tuple(inputArb(fc.constant([3, k]), -2, 2), inputArb(fc.constant([k, 3]), -2, 2)), p: none })),
+    f: ([a, b]: NDArray[]) => fn(a!, b!),
+  })),
+  {
+    ops: ['index_set'], label: 'a.set (index array with repeats, value from x) — more in tests/autograd_writes.test.ts',
+    gen: wideShape(1, 3).chain((sh) => fc.record({ inputs: inputArb(fc.constant(sh), -2, 2).map((x) => [x]), p: indexArr(sh[0]!, 3) })),
+    f: ([x], idx: number[]) => {
+      const y = x!.mul(2);
+      y.set(np.array(idx, { dtype: 'int64' }), x!.get(np.array(idx.map((i) => -1 - i), { dtype: 'int64' })).mul(3));
+      return y.mul(x!);
+    },
+  },
+  ...([[[0, 0.5, 1.5, 3]], 3] as const).map((bins) => ({
+    ops: ['histogram_edges_weighted', 'histogram_uniform'], label: `histogram weights (bins ${JSON.stringify(bins)})`,
+    gen: fc.record({ inputs: inputArb(fc.constant([8]), -2, 2).map((x) => [x]), p: none }),
+    // samples: outside both ends, on edges, on the last edge (the closed last bin)
+    f: ([w]: NDArray[]) => np.histogram(np.array([-1, 0, 0.2, 0.5, 1.6, 3, 4, 2.9]), { bins: Array.isArray(bins) ? bins[0]! : bins, range: Array.isArray(bins) ? null : [0, 3], weights: w! })[0],
+  })),
+];
+
+// ---- np.linalg: well-conditioned inputs built inside f (M + 3I; symmetric ones as M Mᵀ + nI or
+// M + Mᵀ with spread eigenvalues), so finite differences stay away from singular / repeated cases.
+const sqShape = fc.tuple(fc.constantFrom([] as number[], [2]), fc.integer({ min: 1, max: 3 })).map(([b, n]) => [...b, n, n]);
+const sqCase = (label: string, ops: string[], f: (m: NDArray) => NDArray, tol?: number): GradCase<undefined> => ({
+  ops, label, tol, gen: fc.record({ inputs: inputArb(sqShape, -1, 1).map((x) => [x]), p: none }), f: ([m]) => f(m!),
+});
+const eyeLike = (m: NDArray, k = 3): NDArray => np.eye(m.shape[m.ndim - 1]!, { dtype: 'float64' }).mul(k);
+const spd = (m: NDArray): NDArray => np.matmul(m, np.swapaxes(m, -1, -2)).add(eyeLike(m, 1));
+const spread = (m: NDArray): NDArray => {
+  const n = m.shape[m.ndim - 1]!;
+  return m.add(np.swapaxes(m, -1, -2)).add(np.arange(n, { dtype: 'float64' }).mul(4).reshape([n, 1]).mul(np.eye(n, { dtype: 'float64' })));
+};
+
+const LINALG: GradCase<any>[] = [
+  sqCase('linalg.det', ['linalg_det'], (m) => np.linalg.det(m.add(eyeLike(m)))),
+  sqCase('linalg.slogdet', ['linalg_det'], (m) => { const [sg, l] = np.linalg.slogdet(m.sub(eyeLike(m))); return l.add(sg.mul(0.3)); }),
+  sqCase('linalg.inv', ['linalg_solve'], (m) => np.linalg.inv(m.add(eyeLike(m)))),
+  {
+    ops: ['linalg_solve'], label: 'linalg.solve (batch broadcasting, 1-D b)',
+    gen: fc.record({ n: fc.integer({ min: 1, max: 3 }), k: fc.constantFrom(0, 1, 2), ba: fc.constantFrom([], [2]), bb: fc.constantFrom([], [2], [1]) })
+      .chain(({ n, k, ba, bb }) => fc.record({
+        inputs: fc.tuple(inputArb(fc.constant([...ba, n, n]), -1, 1), inputArb(fc.constant(k === 0 ? [n] : [...bb, n, k]), -2, 2)),
+        p: none,
+      })),
+    f: ([a, b]) => np.linalg.solve(a!.add(eyeLike(a!)), b!),
+  },
+  sqCase('linalg.cholesky', ['linalg_cholesky'], (m) => np.linalg.cholesky(spd(m))),
+  sqCase('linalg.cholesky (upper)', ['linalg_cholesky'], (m) => np.linalg.cholesky(spd(m), { upper: true })),
+  sqCase('linalg.eigh (values, squared vectors)', ['linalg_eigh'], (m) => {
+    const [w, v] = np.linalg.eigh(spread(m));
+    return np.concatenate([w.reshape([...w.shape, 1]), v.mul(v)], { axis: -1 });
+  }),
+  sqCase('linalg.eigvalsh', ['linalg_eigh'], (m) => np.linalg.eigvalsh(spread(m), { UPLO: 'U' })),
+  ...([true, false] as const).map((full) => ({
+    ops: ['linalg_svd'], label: `linalg.svd (full_matrices ${full}; S, U², Vh²)`,
+    gen: fc.record({ ba: fc.constantFrom([] as number[], [2]), m: fc.integer({ min: 1, max: 4 }), n: fc.integer({ min: 1, max: 4 }) })
+      .chain(({ ba, m, n }) => fc.record({ inputs: inputArb(fc.constant([...ba, m, n]), -0.5, 0.5).map((x) => [x]), p: none })),
+    // spread singular values (about 1, 3, 5, …): distinct and away from 0; squares are sign-invariant
+    f: ([a]: NDArray[]) => {
+      const [m, n] = a!.shape.slice(-2) as [number, number];
+      const x = a!.add(np.eye(m, n, { dtype: 'float64' }).mul(np.arange(1, 1 + n, { dtype: 'float64' }).mul(2).sub(1)));
+      const [u, sv, vh] = np.linalg.svd(x, { full_matrices: full });
+      const k = Math.min(m, n);
+      const uk = u.get(`..., :${k}`), vk = vh.get(`..., :${k}, :`);
+      return np.concatenate([sv, np.sum(uk.mul(uk).mul(np.arange(m, { dtype: 'float64' }).reshape([m, 1])), -2), np.sum(vk.mul(vk).mul(np.arange(n, { dtype: 'float64' })), -1)], { axis: -1 });
+    },
+  })),
+  ...(['reduced', 'complete', 'r'] as const).map((mode) => ({
+    ops: ['linalg_qr'], label: `linalg.qr (${mode}, m ≥ n and m < n)`,
+    gen: fc.record({ ba: fc.constantFrom([] as number[], [2]), m: fc.integer({ min: 1, max: 4 }), n: fc.integer({ min: 1, max: 4 }) })
+      .chain(({ ba, m, n }) => fc.record({ inputs: inputArb(fc.constant([...ba, m, n]), -0.5, 0.5).map((x) => [x]), p: none })),
+    f: ([a]: NDArray[]) => {
+      const [m, n] = a!.shape.slice(-2) as [number, number];
+      const x = a!.add(np.eye(m, n, { dtype: 'float64' }).mul(np.arange(1, 1 + n, { dtype: 'float64' }).mul(2).sub(1)));
+      if (mode === 'r') return np.linalg.qr(x, { mode });
+      const [q, r] = np.linalg.qr(x, { mode });
+      const qk = q.get(`..., :${Math.min(m, n)}`); // (complete: the columns past n are not determined by x)
+      return np.concatenate([qk.reshape([...qk.shape.slice(0, -2), -1]), r.reshape([...r.shape.slice(0, -2), -1])], { axis: -1 });
+    },
+  })),
+  {
+    ops: ['linalg_svd'], label: 'linalg.svdvals',
+    gen: fc.record({ m: fc.integer({ min: 1, max: 4 }), n: fc.integer({ min: 1, max: 4 }) })
+      .chain(({ m, n }) => fc.record({ inputs: inputArb(fc.constant([m, n]), -0.5, 0.5).map((x) => [x]), p: none })),
+    f: ([a]: NDArray[]) => np.linalg.svdvals(a!.add(np.eye(a!.shape[0]!, a!.shape[1]!, { dtype: 'float64' }).mul(np.arange(1, 1 + a!.shape[1]!, { dtype: 'float64' }).mul(2)))),
+  },
+];
+
+const CASES: GradCase<any>[] = [...ELEMENTWISE, ...REDUCTIONS, ...MOVEMENT, ...MANIP, ...LINALG];
 
 describe('gradients vs finite differences (float64)', () => {
   CASES.forEach((c, i) => {
@@ -208,9 +378,12 @@ function firstGradient<P>(f: (xs: NDArray[], p: P) => NDArray): (xs: NDArray[], 
 }
 const SMOOTH = new Set(['exp', 'exp2', 'expm1', 'log', 'log2', 'log10', 'log1p', 'sqrt', 'cbrt', 'square', 'reciprocal', 'sin', 'cos', 'tan',
   'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'arcsinh', 'arccosh', 'arctanh', 'multiply', 'true_divide', 'power', 'float_power',
-  'hypot', 'arctan2', 'logaddexp', 'logaddexp2', 'prod', 'var', 'std', 'nanvar', 'cumprod']);
+  'hypot', 'arctan2', 'logaddexp', 'logaddexp2', 'prod', 'var', 'std', 'nanvar', 'cumprod',
+  'matmul (batch broadcasting, 1-D operands)', 'get (index_gather: repeated and negative indices, two index arrays)', 'split (axis_slice)',
+  'linalg.det', 'linalg.inv', 'linalg.solve (batch broadcasting, 1-D b)', 'linalg.cholesky', 'linalg.eigh (values, squared vectors)', 'linalg.svd (full_matrices false; S, U², Vh²)', 'linalg.qr (reduced, m ≥ n and m < n)']);
 /** Piecewise-linear ops (their own second derivative is 0): checked on x² so their vjp runs recorded. */
-const LINEAR = new Set(['absolute', 'maximum', 'clip', 'where', 'sum', 'nansum', 'max', 'min', 'mean', 'average', 'ptp', 'cumsum', 'sort', 'reshape', 'transpose']);
+const LINEAR = new Set(['absolute', 'maximum', 'clip', 'where', 'sum', 'nansum', 'max', 'min', 'mean', 'average', 'ptp', 'cumsum', 'sort', 'reshape', 'transpose',
+  'squeeze', 'broadcast_to', 'flip', 'get (basic_index: ints, slices with steps, newaxis)', 'diagonal', 'linalg.diagonal', 'concatenate (unequal lengths, an input twice)', 'repeat (per-element counts)', 'take (modes, axis)', 'extract (compress_1d)']);
 const squaredFirst = <P>(f: (xs: NDArray[], p: P) => NDArray) => (xs: NDArray[], p: P): NDArray => f([xs[0]!.mul(xs[0]!), ...xs.slice(1)], p);
 const SECOND: GradCase<any>[] = [
   ...CASES.filter((c) => SMOOTH.has(c.label)).map((c) => ({ ...c, label: `${c.label} (second order)`, f: firstGradient(c.f), runs: 3, tol: 1e-4 })),
@@ -225,9 +398,10 @@ describe('second-order gradients (create_graph) vs finite differences of the fir
 
 // ---- the registry: every op either has a gradient and a case above, or is reported ----------
 
-// (stop_gradient and detach are checked by value in tests/autograd_api.test.ts: finite differences
+// (stop_gradient, detach and the random draws are checked by value in tests/autograd_api.test.ts and
+// below; view_grad by the second-order cases of the views; finite differences
 // can't see a stopped gradient)
-const covered = new Set(CASES.flatMap((c) => c.ops).concat('prod', 'stop_gradient', 'detach'));
+const covered = new Set(CASES.flatMap((c) => c.ops).concat('prod', 'stop_gradient', 'detach', 'view_grad', 'random_dist', 'random_mvnormal', 'random_dirichlet', 'unique_fill'));
 /** Ops whose outputs are all integers or booleans (indices, masks, counts): nothing to differentiate. */
 function indexValued(name: string): boolean {
   const op = allOps().find((o) => o.name === name)!;

@@ -90,7 +90,71 @@ describe('gradients vs PyTorch', () => {
     for (const a of [...Object.values(inputs), onehot]) a.dispose();
   });
 
-  it.todo('MLP with np.matmul (matmul arrives on another branch; its vjp with it)');
+  it('MLP with np.matmul (ReLU, two hidden layers) and softmax cross-entropy on integer labels', async () => {
+    const B = 6, D = 5, H1 = 7, H2 = 4, C = 3;
+    const inputs = { x: arr([B, D], 61), w1: arr([D, H1], 62, 0.7), b1: arr([H1], 63, 0.1), w2: arr([H1, H2], 64, 0.7), b2: arr([H2], 65, 0.1), w3: arr([H2, C], 66, 0.7) };
+    const labels = [0, 2, 1, 2, 0, 1];
+    const lab = np.array(labels, { dtype: 'int64' });
+    await compare(inputs, ({ x, w1, b1, w2, b2, w3 }) => {
+      const h1 = np.maximum(np.matmul(x!, w1!).add(b1!), 0);
+      const h2 = np.maximum(np.matmul(h1, w2!).add(b2!), 0);
+      const lp = logSoftmax(np.matmul(h2, w3!));
+      // the label's log-probability per row: an index-array gather
+      return np.negative(np.mean(lp.get(np.arange(B), lab)));
+    }, [
+      'h1 = torch.relu(x @ w1 + b1)',
+      'h2 = torch.relu(h1 @ w2 + b2)',
+      `out = torch.nn.functional.cross_entropy(h2 @ w3, torch.tensor([${labels.join(', ')}]))`,
+    ].join('\n'));
+    for (const a of [...Object.values(inputs), lab]) a.dispose();
+  });
+
+  it('attention block: softmax(Q Kᵀ / √d) V with a causal mask, heads split by reshape/transpose, slicing', async () => {
+    const T = 4, E = 6, NH = 2, d = E / NH;
+    const inputs = { x: arr([T, E], 71), wq: arr([E, E], 72, 0.5), wk: arr([E, E], 73, 0.5), wv: arr([E, E], 74, 0.5), wo: arr([E, E], 75, 0.5) };
+    const mask = np.scope(() => np.triu(np.ones([T, T], { dtype: 'bool' }), { k: 1 }));
+    await compare(inputs, ({ x, wq, wk, wv, wo }) => {
+      const heads = (t: NDArray): NDArray => np.transpose(t.reshape([T, NH, d]), [1, 0, 2]); // (NH, T, d)
+      const q = heads(np.matmul(x!, wq!)), k = heads(np.matmul(x!, wk!)), v = heads(np.matmul(x!, wv!));
+      const s = np.where(mask, -1e9, np.matmul(q, np.swapaxes(k, -1, -2)).div(Math.sqrt(d)));
+      const e = np.exp(s.sub(np.max(s, { axis: -1, keepdims: true })));
+      const p = e.div(np.sum(e, { axis: -1, keepdims: true }));
+      const o = np.transpose(np.matmul(p, v), [1, 0, 2]).reshape([T, E]);
+      const y = np.matmul(o, wo!);
+      // the last row through a basic index, the first column through a slice
+      return np.sum(y.mul(y)).add(np.sum(y.get(-1))).add(np.sum(y.get(':, 0:1').mul(3)));
+    }, [
+      'heads = lambda t: t.reshape(4, 2, 3).transpose(0, 1)',
+      'q, k, v = heads(x @ wq), heads(x @ wk), heads(x @ wv)',
+      'mask = torch.triu(torch.ones(4, 4, dtype=torch.bool), 1)',
+      's = torch.where(mask, torch.tensor(-1e9, dtype=torch.float64), q @ k.transpose(-1, -2) / 3 ** 0.5)',
+      'o = (torch.softmax(s, -1) @ v).transpose(0, 1).reshape(4, 6)',
+      'y = o @ wo',
+      'out = (y * y).sum() + y[-1].sum() + (y[:, 0:1] * 3).sum()',
+    ].join('\n'));
+    for (const a of [...Object.values(inputs), mask]) a.dispose();
+  });
+
+  it('second order through np.matmul: gradient of the gradient norm of a tanh layer', async () => {
+    const inputs = { x: arr([3, 4], 81), w: arr([4, 2], 82) };
+    for (const v of Object.values(inputs)) v.attach_grad();
+    const theirs = await torchGrads([
+      'y = torch.tanh(x @ w).pow(2).sum()',
+      'gx, gw = torch.autograd.grad(y, [x, w], create_graph=True)',
+      'out = (gx * gx).sum() + (gw ** 3).sum()',
+    ].join('\n'), inputs);
+    np.scope(() => {
+      const y = autograd.record(() => {
+        const t = np.tanh(np.matmul(inputs.x, inputs.w));
+        const [gx, gw] = autograd.grad(np.sum(t.mul(t)), [inputs.x, inputs.w], { create_graph: true });
+        return np.sum(gx!.mul(gx!)).add(np.sum(np.power(gw!, 3)));
+      });
+      const [gx, gw] = autograd.grad(y, [inputs.x, inputs.w]);
+      expectClose(gx!, theirs[0]!, 'x');
+      expectClose(gw!, theirs[1]!, 'w');
+    });
+    for (const a of Object.values(inputs)) a.dispose();
+  });
 
   it('layer normalisation with affine parameters', async () => {
     const inputs = { x: arr([4, 6], 11, 2), g: arr([6], 12), b: arr([6], 13) };

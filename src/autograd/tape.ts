@@ -174,6 +174,9 @@ export const tape: Recorder = {
       pendingEdges.set(x, e);
       if (e) grads = true;
     }
+    if (grads && !op.vjp && !op.stopsGradient && targets.some((t) => isFloat(t.dtype))) {
+      throw new Error(`${op.name}: writing an array that requires gradient into another array this way is not differentiable; build the result with recorded ops (np.where, np.concatenate, np.stack, copyto without where) or detach() the value`);
+    }
     if (grads && masked) {
       throw new Error(`${op.name}: where= is not differentiable while recording; use np.where(mask, result, out) instead`);
     }
@@ -192,12 +195,16 @@ export const tape: Recorder = {
       for (const o of outputs) rebind(o, CONSTANT);
       return;
     }
+    // An op without outputs is a write into its first input (index_scatter): beforeWrite has
+    // checked it, and its version bump makes a recorded target raise where it is used next.
+    if (outputs.length === 0) return clearPending();
     try {
       const edges = inputs.map((x) => (!(x instanceof NDArray) ? null : pendingEdges.has(x) ? pendingEdges.get(x)! : edgeOf(x, op.name)));
       const differentiable = edges.some((e) => e !== null);
       if (!differentiable || !outputs.some((o) => isFloat(o.dtype))) {
-        // A constant result; an out= target that had a graph no longer has one.
-        for (const o of outputs) if (o._ag instanceof OutRef) rebind(o, CONSTANT);
+        // A constant result; an out= target that had a graph no longer has one, and a recorded
+        // view of a constant (a detach()ed variable) is one too, though it shares the variable's memory.
+        for (const o of outputs) if (o._ag instanceof OutRef || (o._ag === undefined && gradStorages.has(o._storage))) rebind(o, CONSTANT);
         return;
       }
       const n = new Node(op.name, op.vjp as VjpFn | undefined, attrs, inputs.map(meta), outputs.map(meta) as TensorMeta[], edges);

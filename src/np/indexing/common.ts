@@ -3,6 +3,8 @@ import { castArray, castInto } from '../../core/apply.js';
 import { type DType, canCast, isInteger } from '../../core/dtype.js';
 import { NDArray, type Scalar } from '../../core/ndarray.js';
 import { isCContiguous } from '../../core/shape.js';
+import { context } from '../../core/context.js';
+import { transpose } from '../manip/views.js';
 import { arange } from '../creation/arange.js';
 import { type ArrayLike, toArray } from '../sorting/common.js';
 import { gather } from './get.js';
@@ -53,7 +55,8 @@ export function checkMode(mode: string | undefined, who: string): IndexMode {
 export function axisFirst(a: NDArray, ax: number, temps: NDArray[]): NDArray {
   if (ax === 0) return a;
   const order = [ax, ...[...Array(a.ndim).keys()].filter((d) => d !== ax)];
-  const v = a._view(order.map((d) => a.shape[d]!), order.map((d) => a._strides[d]!), a._offset);
+  // Recorded while recording (the gather's gradient must reach `a`).
+  const v = context.recorders.length ? transpose(a, order) : a._view(order.map((d) => a.shape[d]!), order.map((d) => a._strides[d]!), a._offset);
   temps.push(v);
   return v;
 }

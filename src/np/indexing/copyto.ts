@@ -1,5 +1,6 @@
 // np.copyto(dst, src, { casting, where }).
-import { applyElementwise, castArray, castInto } from '../../core/apply.js';
+import { applyElementwise, castArray, castInto, copyInto } from '../../core/apply.js';
+import { guardWrite } from './write_guard.js';
 import { type Casting, type DType, canCast, intFits, isComplex, isFloat, isInteger } from '../../core/dtype.js';
 import { Complex } from '../../core/complex.js';
 import { NDArray, type Scalar } from '../../core/ndarray.js';
@@ -75,9 +76,15 @@ export function copyto(dst: NDArray, src: ArrayLike, opts: CopytoOptions = {}): 
     }
     const w = opts.where ?? true;
     if (w === true) {
-      castInto(s, dst);
+      // A plain copy of the array itself is recorded (dst = astype(src)): differentiable.
+      if (s === src) copyInto(s, dst);
+      else {
+        guardWrite(dst, [src]);
+        castInto(s, dst);
+      }
       return;
     }
+    if (s !== src) guardWrite(dst, [src]); // (the masked write itself is np.where, recorded)
     const mask = arrayOf(w, who, temps);
     if (mask.dtype !== 'bool') {
       throw new TypeError(`${who}: Cannot cast array data from dtype('${mask.dtype}') to dtype('bool') according to the rule 'safe'`);

@@ -2,7 +2,9 @@
 import type { DTypeLike } from '../../core/dtype.js';
 import { applyMovement } from '../../core/movement.js';
 import { NDArray } from '../../core/ndarray.js';
-import { defineOp } from '../../core/op.js';
+import { type Op, defineOp } from '../../core/op.js';
+import { viewGrad } from '../view_grad.js';
+import { guardWrite } from './write_guard.js';
 import { normalizeAxis } from '../../core/shape.js';
 import { sum } from '../reduce/sum.js';
 import { cyclic, withTemps } from './common.js';
@@ -17,7 +19,7 @@ export interface DiagonalAttrs {
 }
 
 /** The diagonal as a view: axis1 and axis2 removed, the diagonal appended as the last axis. */
-export const diagonalOp = defineOp<DiagonalAttrs>({
+export const diagonalOp: Op<DiagonalAttrs> = defineOp<DiagonalAttrs>({
   name: 'diagonal',
   kind: 'movement',
   nin: 1,
@@ -41,6 +43,8 @@ export const diagonalOp = defineOp<DiagonalAttrs>({
     const start = len === 0 ? 0 : offset >= 0 ? offset * s2 : -offset * s1;
     return { shape, strides, offset: shape.includes(0) ? 0 : x.offset + start, dtype: x.dtype };
   },
+  vjp: ([g], { attrs, inputMeta }) => [viewGrad(diagonalOp as Op<object>, attrs, g!, inputMeta[0]!.shape)],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 export interface DiagonalOptions {
@@ -91,6 +95,7 @@ export function trace(a: NDArray, opts: TraceOptions = {}): NDArray {
 export function fill_diagonal(a: NDArray, val: IndexValue, opts: { wrap?: boolean } = {}): void {
   const who = 'fill_diagonal';
   a._check(who);
+  guardWrite(a, [val]);
   if (a.ndim < 2) throw new RangeError(`${who}: array must be at least 2-d`);
   let step: number;
   let end = a.size;

@@ -4,6 +4,11 @@ import { applyMovement } from '../../core/movement.js';
 import { NDArray, type Scalar } from '../../core/ndarray.js';
 import { applyOpaque } from '../../core/opaque.js';
 import { broadcastStrides, fmtShapeC } from '../../core/shape.js';
+import { context } from '../../core/context.js';
+import { recordedIndexOperands } from './recorded.js';
+import { recordedSet } from './set_grad.js';
+import { isFloat } from '../../core/dtype.js';
+import { guardWrite } from './write_guard.js';
 import { type IndexArraysAttrs, basicIndexOp, gatherOp, placedShape, scatterOp } from './ops.js';
 import { type IndexPart, basicView, indexOperands, prepareIndex, valueArray } from './prepare.js';
 
@@ -24,9 +29,8 @@ export function getIndex(a: NDArray, parts: readonly IndexPart[], who = 'get'): 
   const temps = plan.temps;
   try {
     if (!plan.advanced) return applyMovement(basicIndexOp, a, { items: plan.basic });
-    const v = basicView(a, plan.basic);
-    temps.push(v);
-    const { arr, idx } = indexOperands(v, plan, temps);
+    // (recorded views while recording, so that the gather's gradient reaches `a`)
+    const { arr, idx } = context.recorders.length ? recordedIndexOperands(a, plan, temps) : indexOperands(temps[temps.push(basicView(a, plan.basic)) - 1]!, plan, temps);
     return gather(arr, idx, { mode: 'raise', bshape: plan.bshape, pos: plan.pos, axes: plan.axes }, who);
   } finally {
     disposeAll(temps);
@@ -49,6 +53,7 @@ export function scatter(arr: NDArray, values: NDArray, idx: readonly NDArray[], 
   if (idx.length > 14) throw new RangeError(`${who}: at most 14 index arrays are supported in one indexing operation`);
   try {
     applyOpaque(scatterOp, [arr, values, ...idx], attrs);
+    arr._storage.version++; // a write: autograd sees the change (write_guard.ts)
   } catch (e) {
     if (e instanceof RangeError && !e.message.startsWith(`${who}:`)) e.message = `${who}: ${e.message}`;
     throw e;
@@ -74,6 +79,14 @@ function broadcastsTo(from: readonly number[], to: readonly number[]): boolean {
  */
 export function setIndex(a: NDArray, parts: readonly IndexPart[], value: IndexValue, who = 'set'): void {
   a._check(who);
+  // While recording, a float target is rebound to a differentiable index_set node (set_grad.ts).
+  if (context.recorders.length && isFloat(a.dtype)) return recordedSet(a, parts, value, who, setRaw);
+  guardWrite(a, [value, ...parts]);
+  setRaw(a, parts, value, who);
+}
+
+/** The write itself (not recorded). */
+function setRaw(a: NDArray, parts: readonly IndexPart[], value: IndexValue, who: string): void {
   const plan = prepareIndex(a, parts, who);
   const temps = plan.temps;
   try {

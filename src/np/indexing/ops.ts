@@ -1,7 +1,10 @@
 // The three ops behind indexing: basic_index (a view: integers, slices, newaxis) and one gather
 // and one scatter for any number of integer index arrays (NumPy's advanced indexing, also used by
 // take, put, choose, compress, putmask, place, take_along_axis, ...).
-import { defineOp } from '../../core/op.js';
+import { type Op, defineOp } from '../../core/op.js';
+import type { NDArray } from '../../core/ndarray.js';
+import { viewGrad } from '../view_grad.js';
+import { gatherGrad } from './scatter_add.js';
 import { sliceIndices } from './slice.js';
 
 /** One item of a basic index, over the input's dimensions in order (ellipsis already expanded). */
@@ -19,7 +22,7 @@ export interface BasicIndexAttrs {
 export const outOfBounds = (index: number | bigint, axis: number, size: number): string =>
   `index ${index} is out of bounds for axis ${axis} with size ${size}`;
 
-export const basicIndexOp = defineOp<BasicIndexAttrs>({
+export const basicIndexOp: Op<BasicIndexAttrs> = defineOp<BasicIndexAttrs>({
   name: 'basic_index',
   kind: 'movement',
   nin: 1,
@@ -56,6 +59,8 @@ export const basicIndexOp = defineOp<BasicIndexAttrs>({
     // An empty result may not point past its (possibly empty) buffer.
     return { shape, strides, offset: shape.includes(0) ? 0 : offset, dtype: x.dtype };
   },
+  vjp: ([g], { attrs, inputMeta }) => [viewGrad(basicIndexOp as Op<object>, attrs, g!, inputMeta[0]!.shape)],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 export type IndexMode = 'raise' | 'wrap' | 'clip';
@@ -85,6 +90,9 @@ export const gatherOp = defineOp<IndexArraysAttrs>({
   nin: -1,
   attrs: { mode: 'raise', bshape: [], pos: 0, axes: [] },
   infer: ([src, ...idx], attrs) => [{ shape: placedShape(src!.shape.slice(idx.length), attrs), dtype: src!.dtype }],
+  // Repeated indices accumulate (np.add.at), see scatter_add.ts.
+  vjp: ([g], { inputs: [, ...idx], inputMeta, attrs }) => [gatherGrad(g!, inputMeta[0]!.shape, idx as NDArray[], attrs), ...idx.map(() => null)],
+  vjpSaves: { outputs: false },
 });
 
 /** Writes into its first input (the indexed array, a view of the user's array); no outputs. */

@@ -1,4 +1,5 @@
 // np.put, np.putmask, np.place: flat-index writes, values repeated cyclically as NumPy reads them.
+import { guardWrite } from './write_guard.js';
 import { castArray, castInto } from '../../core/apply.js';
 import { NDArray } from '../../core/ndarray.js';
 import { flatnonzero } from '../sorting/nonzero.js';
@@ -39,6 +40,7 @@ function raveledValues(a: NDArray, v: IndexValue, who: string, temps: NDArray[])
 export function put(a: NDArray, ind: ArrayLike, v: IndexValue, opts: { mode?: IndexMode } = {}): void {
   const who = 'put';
   a._check(who);
+  guardWrite(a, [ind, v]);
   const mode = checkMode(opts.mode, who);
   withTemps((temps) => {
     const idx = indexArrayOf(ind, who, temps);
@@ -70,6 +72,7 @@ function maskPositions(a: NDArray, mask: ArrayLike, who: string, temps: NDArray[
 export function putmask(a: NDArray, mask: ArrayLike, values: IndexValue): void {
   const who = 'putmask';
   a._check(who);
+  guardWrite(a, [values]);
   withTemps((temps) => {
     const pos = maskPositions(a, mask, who, temps);
     const vals = raveledValues(a, values, who, temps);
@@ -83,6 +86,7 @@ export function putmask(a: NDArray, mask: ArrayLike, values: IndexValue): void {
 export function place(arr: NDArray, mask: ArrayLike, vals: IndexValue): void {
   const who = 'place';
   arr._check(who);
+  guardWrite(arr, [vals]);
   withTemps((temps) => {
     const pos = maskPositions(arr, mask, who, temps);
     const v0 = raveledValues(arr, vals, who, temps);

@@ -1,4 +1,5 @@
 // np.take, np.take_along_axis, np.put_along_axis: the gather/scatter along one axis.
+import { guardWrite } from './write_guard.js';
 import { castArray, castInto } from '../../core/apply.js';
 import { isInteger } from '../../core/dtype.js';
 import type { NDArray } from '../../core/ndarray.js';
@@ -111,6 +112,7 @@ export function take_along_axis(arr: NDArray, indices: ArrayLike, opts: { axis?:
 export function put_along_axis(arr: NDArray, indices: ArrayLike, values: IndexValue, opts: { axis?: number | null } = {}): void {
   const who = 'put_along_axis';
   arr._check(who);
+  guardWrite(arr, [values]);
   withTemps((temps) => {
     const axis = opts.axis === undefined ? -1 : opts.axis;
     // axis=null writes through arr's flat view: a C-contiguous copy written back when arr is not.

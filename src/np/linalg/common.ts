@@ -3,7 +3,8 @@ import { castArray } from '../../core/apply.js';
 import { type DType, complexOf, defaults, isFloat, promoteTypes } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
 import { contiguousStrides, reshapeStrides } from '../../core/shape.js';
-import { reshape as reshapeOp_ } from '../manip/views.js';
+import { reshape as reshapeOp_, transpose } from '../manip/views.js';
+import { context } from '../../core/context.js';
 import { type ArrayLike, toArray } from '../sorting/common.js';
 
 export type { ArrayLike } from '../sorting/common.js';
@@ -66,6 +67,8 @@ export function asArray(x: ArrayLike | NDArray, who: string): NDArray {
 
 /** An internal array of `shape` holding `a`'s elements in C order: a view when strides allow, else a copy. Caller disposes. */
 export function reshaped(a: NDArray, shape: readonly number[]): NDArray {
+  // While recording: the public (recorded) reshape, so that gradients reach `a`.
+  if (context.recorders.length) return reshapeOp_(a, shape);
   const st = reshapeStrides(a.shape, a._strides, shape);
   if (st) return a._view(shape, st, a._offset);
   const c = castArray(a, a.dtype);
@@ -76,6 +79,7 @@ export function reshaped(a: NDArray, shape: readonly number[]): NDArray {
 
 /** An internal view of `a` with its axes permuted. Caller disposes. */
 export function permuted(a: NDArray, axes: readonly number[]): NDArray {
+  if (context.recorders.length) return transpose(a, axes); // (recorded, as in reshaped)
   return a._view(axes.map((p) => a.shape[p]!), axes.map((p) => a._strides[p]!), a._offset);
 }
 

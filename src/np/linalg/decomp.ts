@@ -7,6 +7,12 @@ import { complexOf, isComplex, promoteTypes, realOf } from '../../core/dtype.js'
 import { NDArray } from '../../core/ndarray.js';
 import { real } from '../complex/parts.js';
 import { applyOpaque } from '../../core/opaque.js';
+import { context } from '../../core/context.js';
+import type { Op } from '../../core/op.js';
+import { astype } from '../manip/views.js';
+import { broadcast_to } from '../manip/broadcast.js';
+import { concatenate } from '../manip/concatenate.js';
+import { zeros } from '../creation/basic.js';
 import { broadcastShapes, broadcastStrides } from '../../core/shape.js';
 import { reshape, transpose } from '../manip/views.js';
 import { type ArrayLike, LinAlgError, asArray, checkStacked, linalgDType, release } from './common.js';
@@ -22,10 +28,33 @@ function prepare(x: ArrayLike, who: string, square: boolean): NDArray {
   const a = asArray(x, who);
   try {
     checkStacked(a, square, who);
+    // While recording, a recorded copy: the LAPACK op's input then carries the gradient to `a`.
+    if (context.recorders.length) return astype(a, linalgDType(a.dtype, who), { copy: true });
     return castArray(a, linalgDType(a.dtype, who));
   } finally {
     if (!(x instanceof NDArray)) a.dispose();
   }
+}
+
+/**
+ * applyOpaque for the LAPACK ops, whose kernels may overwrite their inputs: while recording, the
+ * kernel gets private copies and the recorders see the op applied to the arrays themselves (which
+ * the tape saves for the vjp, so they must keep their values).
+ */
+function applyLapack<A extends object>(op: Op<A>, inputs: readonly NDArray[], attrs: A): NDArray[] {
+  if (!context.recorders.length) return applyOpaque(op, inputs, attrs);
+  const recorders = context.recorders;
+  const priv = inputs.map((x) => castArray(x, x.dtype));
+  let outs: NDArray[];
+  context.recorders = [];
+  try {
+    outs = applyOpaque(op, priv, attrs);
+  } finally {
+    context.recorders = recorders;
+    for (const x of priv) x.dispose();
+  }
+  for (const r of recorders) r.record({ op: op as Op<object>, inputs, attrs, outputs: outs });
+  return outs;
 }
 
 /** Raises LinAlgError(message) when any matrix's LAPACK info is nonzero; frees `info`. */
@@ -59,7 +88,7 @@ function named<T extends readonly NDArray[], const K extends string>(vals: T, ke
 export function det(a: ArrayLike): NDArray {
   const c = prepare(a, 'det', true);
   try {
-    return applyOpaque(detOp, [c], { mode: 0 })[0]!;
+    return applyLapack(detOp, [c], { mode: 0 })[0]!;
   } finally {
     c.dispose();
   }
@@ -71,7 +100,7 @@ export type SlogdetResult = [NDArray, NDArray] & { sign: NDArray; logabsdet: NDA
 export function slogdet(a: ArrayLike): SlogdetResult {
   const c = prepare(a, 'slogdet', true);
   try {
-    const [s, l] = applyOpaque(detOp, [c], { mode: 1 }) as [NDArray, NDArray];
+    const [s, l] = applyLapack(detOp, [c], { mode: 1 }) as [NDArray, NDArray];
     return named([s, l] as [NDArray, NDArray], ['sign', 'logabsdet']);
   } finally {
     c.dispose();
@@ -80,7 +109,7 @@ export function slogdet(a: ArrayLike): SlogdetResult {
 
 /** Solves A X = B for the stacks (batch dims already equal); raises 'Singular matrix'. */
 function solveStack(A: NDArray, B: NDArray, who: string): NDArray {
-  const [x, info] = applyOpaque(solveOp, [A, B], {}) as [NDArray, NDArray];
+  const [x, info] = applyLapack(solveOp, [A, B], {}) as [NDArray, NDArray];
   try {
     checkInfo(info, who, 'Singular matrix');
   } catch (e) {
@@ -122,18 +151,20 @@ export function solve(a: ArrayLike, b: ArrayLike): NDArray {
     if (isComplex(b0.dtype) && !isComplex(A0.dtype)) temps.push((A0 = castArray(A0, complexOf(promoteTypes(A0.dtype, realOf(b0.dtype))))));
     const n = A0.shape[A0.ndim - 1]!;
     const vec = b0.ndim === 1;
-    const bm = vec ? b0._view([b0.shape[0]!, 1], [b0._strides[0]!, 0], b0._offset) : castArray(b0, A0.dtype);
+    const rec = context.recorders.length > 0; // (recorded views and copies: the gradient reaches a and b)
+    const bm = vec ? (rec ? b0.reshape([b0.shape[0]!, 1]) : b0._view([b0.shape[0]!, 1], [b0._strides[0]!, 0], b0._offset)) : rec ? astype(b0, A0.dtype) : castArray(b0, A0.dtype);
     temps.push(bm);
     if (bm.shape[bm.ndim - 2] !== n) {
       const sig = vec ? '(m,m),(m)->(m)' : '(m,m),(m,n)->(m,n)';
       throw new RangeError(`${who}: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${bm.shape[bm.ndim - 2]} is different from ${n})`);
     }
     const batch = broadcastShapes([A0.shape.slice(0, -2), bm.shape.slice(0, -2)], who);
-    const A = broadcastCopy(A0, [...batch, n, n]);
+    const bcopy = (x: NDArray, shape: readonly number[]): NDArray => (rec ? broadcast_to(x, shape).copy() : broadcastCopy(x, shape));
+    const A = bcopy(A0, [...batch, n, n]);
     temps.push(A);
-    const bc = bm.dtype === A0.dtype ? bm : castArray(bm, A0.dtype);
+    const bc = bm.dtype === A0.dtype ? bm : rec ? astype(bm, A0.dtype) : castArray(bm, A0.dtype);
     if (bc !== bm) temps.push(bc);
-    const B = broadcastCopy(bc, [...batch, n, bm.shape[bm.ndim - 1]!]);
+    const B = bcopy(bc, [...batch, n, bm.shape[bm.ndim - 1]!]);
     temps.push(B);
     const x = solveStack(A, B, who);
     if (!vec) return x;
@@ -154,7 +185,7 @@ export interface CholeskyOptions {
 export function cholesky(a: ArrayLike, opts: CholeskyOptions = {}): NDArray {
   const c = prepare(a, 'cholesky', true);
   try {
-    const [f, info] = applyOpaque(choleskyOp, [c], { upper: !!opts.upper }) as [NDArray, NDArray];
+    const [f, info] = applyLapack(choleskyOp, [c], { upper: !!opts.upper }) as [NDArray, NDArray];
     try {
       checkInfo(info, 'cholesky', 'Matrix is not positive definite');
     } catch (e) {
@@ -185,7 +216,7 @@ export function qr(a: ArrayLike, opts: QrOptions = {}): QrResult | NDArray | [ND
   if (m < 0) throw new RangeError(`qr: Unrecognized mode '${String(mode)}'`);
   const c = prepare(a, 'qr', false);
   try {
-    const outs = applyOpaque(qrOp, [c], { mode: m });
+    const outs = applyLapack(qrOp, [c], { mode: m });
     if (m === 2) {
       outs[0]!.dispose();
       return outs[1]!;
@@ -216,7 +247,7 @@ export interface SvdOptions {
 }
 
 function svdRaw(c: NDArray, job: number, who: string): NDArray[] {
-  const outs = applyOpaque(svdOp, [c], { job });
+  const outs = applyLapack(svdOp, [c], { job });
   try {
     checkInfo(outs[1]!, who, 'SVD did not converge');
   } catch (e) {
@@ -272,7 +303,7 @@ function eighRaw(a: ArrayLike, who: string, vectors: boolean, opts: EighOptions)
   if (uplo !== 'L' && uplo !== 'U') throw new RangeError(`${who}: UPLO argument must be 'L' or 'U'`);
   const c = prepare(a, who, true);
   try {
-    const outs = applyOpaque(eighOp, [c], { vectors, upper: uplo === 'U' });
+    const outs = applyLapack(eighOp, [c], { vectors, upper: uplo === 'U' });
     try {
       checkInfo(outs[1]!, who, 'Eigenvalues did not converge');
     } catch (e) {
@@ -367,24 +398,39 @@ export function lstsq(a: ArrayLike, b: ArrayLike, opts: LstsqOptions = {}): Lsts
     const eps = realOf(A.dtype) === 'float32' ? 2 ** -23 : 2 ** -52;
     const rcond = opts.rcond ?? eps * Math.max(m, n);
     // b, zero-padded to max(m, n) rows (gelsd writes the n solution rows over it).
-    const B = NDArray._empty([rows, k], A.dtype, A.device);
-    temps.push(B);
-    castInto0(B);
-    castIntoView(b0, B, m, k);
-    const [X, S, res] = applyOpaque(lstsqOp, [A, B], { rcond }) as [NDArray, NDArray, NDArray];
+    // (while recording, B and the results are made with recorded ops: lstsq has no gradient, and
+    // backward through it must raise rather than miss the link to a or b)
+    const rec = context.recorders.length > 0;
+    let B: NDArray;
+    if (rec) {
+      const b2 = astype(vec ? b0.reshape([m, 1]) : b0, A.dtype);
+      temps.push(b2);
+      if (rows > m) {
+        const z = zeros([rows - m, k], { dtype: A.dtype, device: A.device });
+        temps.push(z);
+        B = concatenate([b2, z], { axis: 0 });
+        temps.push(B);
+      } else B = b2;
+    } else {
+      B = NDArray._empty([rows, k], A.dtype, A.device);
+      temps.push(B);
+      castInto0(B);
+      castIntoView(b0, B, m, k);
+    }
+    const [X, S, res] = applyLapack(lstsqOp, [A, B], { rcond }) as [NDArray, NDArray, NDArray];
     temps.push(X, res);
     const [rank, info] = [...(res._readRawSync(who) as BigInt64Array)].map(Number) as [number, number];
     if (info > 0) {
       S.dispose();
       throw new LinAlgError(who, 'SVD did not converge in Linear Least Squares');
     }
-    const xv = X._view(vec ? [n] : [n, k], vec ? [k] : [k, 1], 0);
-    const x = castArray(xv, A.dtype);
+    const xv = rec ? X.get(vec ? `:${n}, 0` : `:${n}`) : X._view(vec ? [n] : [n, k], vec ? [k] : [k, 1], 0);
+    const x = rec ? xv.copy() : castArray(xv, A.dtype);
     xv.dispose();
     let resid: NDArray;
     if (rank === n && m > n) {
       // Sum of squared residuals per column: the rows gelsd leaves below the solution.
-      const tail = X._view([m - n, k], [k, 1], n * k);
+      const tail = rec ? X.get(`${n}:`) : X._view([m - n, k], [k, 1], n * k);
       resid = sumSquares(tail, vec);
       tail.dispose();
     } else {

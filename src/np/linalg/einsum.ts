@@ -2,6 +2,9 @@
 // becomes one batched matmul after a transpose/reshape (shared kept labels are the batch, shared
 // dropped labels the inner dimension), so chains cost what their matrix products cost.
 import { castArray } from '../../core/apply.js';
+import { context } from '../../core/context.js';
+import { broadcast_to } from '../manip/broadcast.js';
+import { astype } from '../manip/views.js';
 import { type DType } from '../../core/dtype.js';
 import { NDArray } from '../../core/ndarray.js';
 import { sum } from '../reduce/sum.js';
@@ -31,6 +34,9 @@ function take(t: Term, a: NDArray, labels: string[]): Term {
   return { a, labels, owned: true };
 }
 
+/** A copy in dtype `dt`: recorded (astype) while recording, so gradients flow through einsum. */
+const cast = (x: NDArray, dt: DType): NDArray => (context.recorders.length ? astype(x, dt) : castArray(x, dt));
+
 /** Repeated labels in one operand become their diagonal; size-1 broadcast axes are stretched. */
 function normalise(t: Term, sizes: Map<string, number>): Term {
   const labels: string[] = [], shape: number[] = [], strides: number[] = [];
@@ -49,6 +55,12 @@ function normalise(t: Term, sizes: Map<string, number>): Term {
   });
   const full = labels.map((l) => sizes.get(l)!);
   if (labels.length === t.labels.length && full.every((n, i) => n === shape[i])) return t;
+  if (context.recorders.length) {
+    // Recorded: stretching size-1 axes is broadcast_to; a diagonal of repeated subscripts has no
+    // recorded form here (its gradient would be lost), so it is refused while recording.
+    if (labels.length !== t.labels.length) throw new Error("einsum: repeated subscripts in one operand are not supported while autograd records (use np.diagonal / np.trace, then einsum)");
+    return take(t, broadcast_to(t.a, full), labels);
+  }
   return take(t, t.a._view(full, strides, t.a._offset), labels);
 }
 
@@ -57,7 +69,7 @@ function sumOut(t: Term, keep: Set<string>, dt: DType): Term {
   const axes = t.labels.flatMap((l, d) => (keep.has(l) ? [] : [d]));
   if (!axes.length) return t;
   const s = sum(t.a, { axis: axes });
-  const c = s.dtype === dt ? s : castArray(s, dt);
+  const c = s.dtype === dt ? s : cast(s, dt);
   if (c !== s) s.dispose();
   return take(t, c, t.labels.filter((l) => keep.has(l)));
 }
@@ -101,7 +113,7 @@ function evaluate(spec: EinsumSpec, arrays: readonly NDArray[], path: EinsumPath
   let terms: Term[] = [];
   try {
     terms = arrays.map((a, i) => {
-      const c = a.dtype === dt ? a : castArray(a, dt);
+      const c = a.dtype === dt ? a : cast(a, dt);
       return normalise({ a: c, labels: [...spec.inputs[i]!], owned: c !== a }, spec.sizes);
     });
     const keepFor = (skip: Set<number>) => {
@@ -137,7 +149,7 @@ function evaluate(spec: EinsumSpec, arrays: readonly NDArray[], path: EinsumPath
     const last = sumOut(terms[0]!, new Set(spec.output), dt);
     terms = [last];
     const a = last.a;
-    if (last.owned && last.labels.every((l, i) => l === spec.output[i]) && a._offset === 0 && a.flags.c_contiguous && a.nbytes === a._storage.nbytes) {
+    if (!context.recorders.length && last.owned && last.labels.every((l, i) => l === spec.output[i]) && a._offset === 0 && a.flags.c_contiguous && a.nbytes === a._storage.nbytes) {
       // The last product already is the result: hand its buffer over (a new array owning it).
       terms = [];
       const own = new NDArray(a._storage, a.dtype, a.shape, a._strides, 0, null);
@@ -145,7 +157,7 @@ function evaluate(spec: EinsumSpec, arrays: readonly NDArray[], path: EinsumPath
       return own;
     }
     const pv = permuted(a, spec.output.map((l) => last.labels.indexOf(l)));
-    const out = castArray(pv, dt);
+    const out = cast(pv, dt);
     pv.dispose();
     return out;
   } finally {

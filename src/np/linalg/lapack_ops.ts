@@ -4,7 +4,9 @@
 // kernel may overwrite (callers pass private copies); `info` outputs (int64 per matrix) carry
 // LAPACK's status back so that the caller raises NumPy's LinAlgError.
 import { type DType, complexOf, realOf } from '../../core/dtype.js';
+import type { NDArray } from '../../core/ndarray.js';
 import { type TensorMeta, defineOp } from '../../core/op.js';
+import { choleskyVjp, detVjp, eighVjp, qrVjp, solveVjp, svdVjp } from './grads.js';
 
 const batchOf = (s: readonly number[], inner = 2): number[] => s.slice(0, s.length - inner);
 const meta = (shape: readonly number[], dtype: DType): TensorMeta => ({ shape, dtype });
@@ -13,18 +15,22 @@ const meta = (shape: readonly number[], dtype: DType): TensorMeta => ({ shape, d
 export const detOp = defineOp<{ mode: number }>({
   name: 'linalg_det', kind: 'opaque', nin: 1, attrs: { mode: 0 }, acceptsComplex: true,
   infer: ([a], { mode }) => (mode === 0 ? [meta(batchOf(a!.shape), a!.dtype)] : [meta(batchOf(a!.shape), a!.dtype), meta(batchOf(a!.shape), realOf(a!.dtype))]),
+  vjp: (grads, { inputs: [a], outputs, attrs: { mode } }) => detVjp(grads, a as NDArray, outputs, mode),
 });
 
 /** A (…, n, n), B (…, n, k) of the same batch -> X (…, n, k), info (…). */
 export const solveOp = defineOp({
   name: 'linalg_solve', kind: 'opaque', nin: 2, acceptsComplex: true,
   infer: ([a, b]) => [meta(b!.shape, b!.dtype), meta(batchOf(a!.shape), 'int64')],
+  vjp: ([gx], { inputs: [a], outputs: [x], needs }) => solveVjp(gx!, a as NDArray, x!, needs),
 });
 
 /** A (…, n, n) -> its Cholesky factor (lower, or upper), info (…). */
 export const choleskyOp = defineOp<{ upper: boolean }>({
   name: 'linalg_cholesky', kind: 'opaque', nin: 1, attrs: { upper: false }, acceptsComplex: true,
   infer: ([a]) => [meta(a!.shape, a!.dtype), meta(batchOf(a!.shape), 'int64')],
+  vjp: ([g], { outputs: [f], attrs: { upper } }) => [choleskyVjp(g!, f!, upper)],
+  vjpSaves: { inputs: false },
 });
 
 export const QR_MODES = ['reduced', 'complete', 'r', 'raw'] as const;
@@ -42,6 +48,7 @@ export const qrOp = defineOp<{ mode: number }>({
     if (mode === 2) return [tau, meta([...b, rr, n], d)];
     return [tau, meta([...b, m, mode === 1 ? m : k], d), meta([...b, rr, n], d)];
   },
+  vjp: (grads, { inputs: [a], outputs, attrs: { mode } }) => [qrVjp(grads, a as NDArray, outputs, mode)],
 });
 
 /** job 0: S only; 1: reduced U, S, Vᵀ; 2: full. Outputs S, info, then U, Vᵀ. */
@@ -54,6 +61,7 @@ export const svdOp = defineOp<{ job: number }>({
     if (job === 0) return out;
     return [...out, meta([...b, m, job === 2 ? m : k], d), meta([...b, job === 2 ? n : k, n], d)];
   },
+  vjp: (grads, { inputs: [a], outputs, attrs: { job } }) => [svdVjp(grads, a as NDArray, outputs, job)],
 });
 
 /** Symmetric eigensolver: W (…, n), info, and V (…, n, n) when vectors. */
@@ -64,6 +72,7 @@ export const eighOp = defineOp<{ vectors: boolean; upper: boolean }>({
     const out = [meta([...b, n], realOf(a!.dtype)), meta(b, 'int64')];
     return vectors ? [...out, meta(s, a!.dtype)] : out;
   },
+  vjp: ([gw, , gv], { inputs: [a], outputs: [w, , v], attrs: { upper } }) => [eighVjp(gw!, gv ?? null, a as NDArray, w!, v ?? null, upper)],
 });
 
 /** General eigensolver (geev): W (…, n) complex, info, and V (…, n, n) complex when vectors. */

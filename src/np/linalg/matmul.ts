@@ -5,6 +5,7 @@ import { NDArray } from '../../core/ndarray.js';
 import { type TensorMeta, defineOp } from '../../core/op.js';
 import { applyOpaque } from '../../core/opaque.js';
 import { broadcastShapes, fmtShapeC } from '../../core/shape.js';
+import { transpose } from '../manip/views.js';
 import { type ArrayLike, asArray, productDType } from './common.js';
 
 const SIG = '(n?,k),(k,m?)->(n?,m?)';
@@ -35,7 +36,37 @@ export const matmulOp = defineOp({
   acceptsComplex: true, // cblas_cgemm / cblas_zgemm (native/src/matmul.cc)
   nin: 2,
   infer: ([a, b]): TensorMeta[] => [{ shape: matmulShape(a!.shape, b!.shape), dtype: a!.dtype }],
+  vjp: (grads, ctx) => matmulVjp(grads[0]!, ctx.inputs[0] as NDArray, ctx.inputs[1] as NDArray, ctx.needs),
+  vjpSaves: { outputs: false },
 });
+
+/** The last two axes swapped (a recorded view). */
+const mT = (x: NDArray): NDArray => transpose(x, [...Array(x.ndim - 2).keys(), x.ndim - 1, x.ndim - 2]);
+
+/**
+ * C = A·B ⇒ dA = dC·Bᵀ, dB = Aᵀ·dC (e.g. Giles, "An extended collection of matrix derivative
+ * results", 2008, §2.2.2), with 1-D operands promoted as matmul does (a: a row (1, k), b: a column
+ * (k, 1); the removed axis put back into dC), and the broadcast batch axes summed back by
+ * autograd's sumTo (the products below have the broadcast batch shape).
+ */
+function matmulVjp(g: NDArray, a: NDArray, b: NDArray, needs: readonly boolean[]): (NDArray | null)[] {
+  const A = a.ndim === 1 ? a.reshape([1, a.shape[0]!]) : a;
+  const B = b.ndim === 1 ? b.reshape([b.shape[0]!, 1]) : b;
+  const gShape = [...g.shape];
+  if (a.ndim === 1) gShape.splice(gShape.length - (b.ndim === 1 ? 0 : 1), 0, 1);
+  if (b.ndim === 1) gShape.push(1);
+  const G = g.reshape(gShape);
+  let da: NDArray | null = null, db: NDArray | null = null;
+  if (needs[0]) {
+    da = matmul(G, mT(B));
+    if (a.ndim === 1) da = da.reshape([...da.shape.slice(0, -2), da.shape[da.ndim - 1]!]);
+  }
+  if (needs[1]) {
+    db = matmul(mT(A), G);
+    if (b.ndim === 1) db = db.reshape(db.shape.slice(0, -1));
+  }
+  return [da, db];
+}
 
 export interface MatmulOptions {
   /** Where to write the result (its shape must be the result's; cast with casting 'same_kind'). */

@@ -2,7 +2,8 @@
 // array-API variants of outer/cross (stricter than np.outer/np.cross, as NumPy's).
 import { castArray } from '../../core/apply.js';
 import { NDArray } from '../../core/ndarray.js';
-import { defineOp } from '../../core/op.js';
+import { type Op, defineOp } from '../../core/op.js';
+import { viewGrad } from '../view_grad.js';
 import { applyMovement } from '../../core/movement.js';
 import { scope } from '../../core/memory.js';
 import { normalizeAxis } from '../../core/shape.js';
@@ -131,7 +132,7 @@ export function tensorsolve(a: ArrayLike, b: ArrayLike, axes: readonly number[] 
 }
 
 /** The diagonal of the last two axes as a view (offset k: above the main diagonal when positive). */
-export const diagonalOp = defineOp<{ offset: number }>({
+export const diagonalOp: Op<{ offset: number }> = defineOp<{ offset: number }>({
   name: 'linalg_diagonal',
   kind: 'movement',
   nin: 1,
@@ -143,6 +144,8 @@ export const diagonalOp = defineOp<{ offset: number }>({
     const start = len === 0 ? 0 : offset >= 0 ? offset * sc : -offset * sr;
     return { shape: [...x.shape.slice(0, -2), len], strides: [...x.strides.slice(0, -2), sr + sc], offset: x.offset + start, dtype: x.dtype };
   },
+  vjp: ([g], { attrs, inputMeta }) => [viewGrad(diagonalOp as Op<object>, attrs, g!, inputMeta[0]!.shape)],
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 export interface DiagonalOptions {

@@ -9,6 +9,8 @@ import { multiply } from '../math/multiply.js';
 import { negative } from '../math/negative.js';
 import { subtract } from '../math/subtract.js';
 import { transpose } from '../manip/views.js';
+import { stack } from '../manip/stack.js';
+import { context } from '../../core/context.js';
 import { type ArrayLike, asArray, finish, permuted, productDType, release, reshaped } from './common.js';
 import { matmulRaw } from './matmul.js';
 
@@ -142,8 +144,8 @@ export function kron(a: ArrayLike, b: ArrayLike): NDArray {
     const sa = [...Array(nd - x.ndim).fill(1), ...x.shape], sb = [...Array(nd - y.ndim).fill(1), ...y.shape];
     const ra = reshaped(x, sa), rb = reshaped(y, sb);
     // a as (a0, 1, a1, 1, …) and b as (1, b0, 1, b1, …): their product interleaves the axes.
-    const va = ra._view(sa.flatMap((d) => [d, 1]), ra._strides.flatMap((s) => [s, 0]), ra._offset);
-    const vb = rb._view(sb.flatMap((d) => [1, d]), rb._strides.flatMap((s) => [0, s]), rb._offset);
+    const va = reshaped(ra, sa.flatMap((d) => [d, 1]));
+    const vb = reshaped(rb, sb.flatMap((d) => [1, d]));
     try {
       return finish(multiply(va, vb), sa.map((d, i) => d * sb[i]!));
     } finally {
@@ -175,8 +177,8 @@ export function vecdot(x1: ArrayLike, x2: ArrayLike, opts: VecdotOptions = {}): 
     // NumPy conjugates the first argument.
     const px = isComplex(x.dtype) ? conjugate(px0) : px0;
     const n = px.shape[px.ndim - 1]!, m = py.shape[py.ndim - 1]!;
-    const vx = px._view([...px.shape.slice(0, -1), 1, n], [...px._strides.slice(0, -1), 0, px._strides[px.ndim - 1]!], px._offset);
-    const vy = py._view([...py.shape.slice(0, -1), m, 1], [...py._strides.slice(0, -1), py._strides[py.ndim - 1]!, 0], py._offset);
+    const vx = reshaped(px, [...px.shape.slice(0, -1), 1, n]);
+    const vy = reshaped(py, [...py.shape.slice(0, -1), m, 1]);
     try {
       if (n !== m) throw new RangeError(`${who}: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n),(n)->() (size ${m} is different from ${n})`);
       const batch = broadcastShapes([px.shape.slice(0, -1), py.shape.slice(0, -1)], who);
@@ -213,7 +215,8 @@ export function cross(a: ArrayLike, b: ArrayLike, opts: CrossOptions = {}): NDAr
         throw new RangeError(`${who}: incompatible dimensions for cross product\n(dimension must be 2 or 3)`);
       }
       const comp = (t: NDArray, i: number) => {
-        const v = t._view(t.shape.slice(0, -1), t._strides.slice(0, -1), t._offset + i * t._strides[t.ndim - 1]!);
+        const v = context.recorders.length ? t.get(`..., ${i}`) // (recorded while recording)
+          : t._view(t.shape.slice(0, -1), t._strides.slice(0, -1), t._offset + i * t._strides[t.ndim - 1]!);
         temps.push(v);
         return v;
       };
@@ -231,9 +234,10 @@ export function cross(a: ArrayLike, b: ArrayLike, opts: CrossOptions = {}): NDAr
       const c0 = a2 && b2 ? sub(mul(a1, b2), mul(a2, b1)) : a2 ? neg(mul(a2, b1)) : mul(a1, b2!);
       const c1 = a2 && b2 ? sub(mul(a2, b0), mul(a0, b2)) : a2 ? mul(a2, b0) : neg(mul(a0, b2!));
       const bshape = z.shape;
-      const out = NDArray._empty([...bshape, 3], z.dtype, z.device);
-      const n = out.ndim;
+      const n = bshape.length + 1;
       const axc = normalizeAxis(opts.axis ?? opts.axisc ?? -1, n, who);
+      if (context.recorders.length) return stack([c0, c1, z], { axis: axc }); // (recorded)
+      const out = NDArray._empty([...bshape, 3], z.dtype, z.device);
       [c0, c1, z].forEach((c, i) => {
         const dst = out._view(bshape, out._strides.slice(0, -1), i);
         castInto(c, dst);

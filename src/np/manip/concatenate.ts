@@ -13,6 +13,8 @@ import { backendOf } from '../../core/device.js';
 import { isCContiguous, normalizeAxis } from '../../core/shape.js';
 import { astypeOp } from '../math/astype.js';
 import { ravel } from './views.js';
+import { applyMovement } from '../../core/movement.js';
+import { axisSliceOp } from './ops.js';
 import { type ArrayLike, sequenceOf, withTemps } from './common.js';
 
 export interface ConcatenateOptions {
@@ -27,7 +29,7 @@ export interface ConcatenateOptions {
 }
 
 /** Variadic (nin is not checked for opaque ops): inputs already validated and of one ndim. */
-export const concatenateOp = defineOp<{ axis: number; dtype: DType }>({
+export const concatenateOp: Op<{ axis: number; dtype: DType }> = defineOp<{ axis: number; dtype: DType }>({
   name: 'concatenate',
   acceptsComplex: true, // strided cast kernel / byte row copies (native/src/copy_rows.cc)
   kind: 'opaque',
@@ -38,6 +40,16 @@ export const concatenateOp = defineOp<{ axis: number; dtype: DType }>({
     shape[axis] = inputs.reduce((n, x) => n + x.shape[axis]!, 0);
     return [{ shape, dtype }];
   },
+  // Each input's gradient is its slice of g along the axis.
+  vjp: ([g], { inputMeta, attrs: { axis }, needs }) => {
+    let start = 0;
+    return inputMeta.map((m, k) => {
+      const length = m!.shape[axis]!;
+      start += length;
+      return needs[k] ? applyMovement(axisSliceOp, g!, { axis, start: start - length, length }) : null;
+    });
+  },
+  vjpSaves: { inputs: false, outputs: false },
 });
 
 /**

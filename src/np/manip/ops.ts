@@ -1,7 +1,12 @@
 // The movement (view) ops of the shape-manipulation family. Each computes the result's layout from
 // the input's; src/core/movement.ts applies them, so autograd and hybridize see every view.
-import { defineOp } from '../../core/op.js';
+import { applyMovement } from '../../core/movement.js';
+import { type Op, defineOp } from '../../core/op.js';
 import { broadcastStrides } from '../../core/shape.js';
+import { sumTo } from '../vjp.js';
+import { viewGrad } from '../view_grad.js';
+
+const noSaves = { inputs: false, outputs: false } as const;
 
 /** Drops the given size-1 axes (np.squeeze), keeping the other strides. */
 export const squeezeOp = defineOp<{ axes: readonly number[] }>({
@@ -18,6 +23,8 @@ export const squeezeOp = defineOp<{ axes: readonly number[] }>({
       dtype: x.dtype,
     };
   },
+  vjp: ([g], { inputMeta }) => [g!.reshape(inputMeta[0]!.shape)],
+  vjpSaves: noSaves,
 });
 
 /** Views the input broadcast to `shape` (stride 0 along repeated axes): np.broadcast_to. */
@@ -27,10 +34,12 @@ export const broadcastToOp = defineOp<{ shape: readonly number[] }>({
   nin: 1,
   attrs: { shape: [] },
   view: (x, { shape }) => ({ shape, strides: broadcastStrides(x.shape, x.strides, shape), offset: x.offset, dtype: x.dtype }),
+  vjp: ([g], { inputMeta }) => [sumTo(g!, inputMeta[0]!.shape)],
+  vjpSaves: noSaves,
 });
 
 /** Reverses the given axes (negative strides, as NumPy's flip). */
-export const flipOp = defineOp<{ axes: readonly number[] }>({
+export const flipOp: Op<{ axes: readonly number[] }> = defineOp<{ axes: readonly number[] }>({
   name: 'flip',
   kind: 'movement',
   nin: 1,
@@ -46,13 +55,15 @@ export const flipOp = defineOp<{ axes: readonly number[] }>({
     });
     return { shape: x.shape, strides, offset, dtype: x.dtype };
   },
+  vjp: ([g], { attrs }) => [applyMovement(flipOp, g!, attrs)],
+  vjpSaves: noSaves,
 });
 
 /**
  * `x[..., start:start+length, ...]` along one axis (step 1): the slices of split, unstack, roll,
  * pad and trim_zeros. `start`/`length` are already clipped to the axis.
  */
-export const axisSliceOp = defineOp<{ axis: number; start: number; length: number }>({
+export const axisSliceOp: Op<{ axis: number; start: number; length: number }> = defineOp<{ axis: number; start: number; length: number }>({
   name: 'axis_slice',
   kind: 'movement',
   nin: 1,
@@ -63,4 +74,6 @@ export const axisSliceOp = defineOp<{ axis: number; start: number; length: numbe
     offset: length > 0 && !x.shape.includes(0) ? x.offset + start * x.strides[axis]! : x.offset,
     dtype: x.dtype,
   }),
+  vjp: ([g], { attrs, inputMeta }) => [viewGrad(axisSliceOp as Op<object>, attrs, g!, inputMeta[0]!.shape)],
+  vjpSaves: noSaves,
 });

@@ -12,6 +12,9 @@ import { type ArrayLike, arraysOf, intsOf, sliceAxis, viewAs, withTemps } from '
 import { concatArrays } from './concatenate.js';
 import { broadcastToOp } from './ops.js';
 import { ravel, reshapeOp } from './views.js';
+import { arange } from '../creation/arange.js';
+import { gatherGrad } from '../indexing/scatter_add.js';
+import { moveaxis } from './axes.js';
 
 /** A C-contiguous copy, owning its data, of `v` viewed with `shape` (same size). */
 function copyAs(v: NDArray, shape: readonly number[]): NDArray {
@@ -22,13 +25,23 @@ function copyAs(v: NDArray, shape: readonly number[]): NDArray {
  * Per-element counts along `axis` (inputs: x C-contiguous, counts int64 (n,)); `total` is their
  * sum, the output's length along `axis`.
  */
-export const repeatOp = defineOp<{ axis: number; total: number }>({
+export const repeatOp: Op<{ axis: number; total: number }> = defineOp<{ axis: number; total: number }>({
   name: 'repeat',
   acceptsComplex: true, // the kernels copy bytes (native/src/repeat.cc)
   kind: 'opaque',
   nin: 2,
   attrs: { axis: 0, total: 0 },
   infer: ([x], { axis, total }) => [{ shape: x!.shape.map((d, i) => (i === axis ? total : d)), dtype: x!.dtype }],
+  // A gather along `axis` with indices repeat(arange(n), counts): its gradient sums each run.
+  vjp: ([g], { inputs: [, counts], inputMeta, attrs: { axis, total } }) => {
+    const shape = inputMeta[0]!.shape;
+    const n = shape[axis]!;
+    const idx = repeat(arange(n, { dtype: 'int64' }), counts as NDArray);
+    const rest = shape.filter((_, i) => i !== axis);
+    const gx = gatherGrad(g!, [n, ...rest], [idx], { mode: 'raise', bshape: [total], pos: axis });
+    return [moveaxis(gx, 0, axis), null];
+  },
+  vjpSaves: { outputs: false },
 });
 
 /** Non-negative safe integers as int64 storage, written as 32-bit words (no BigInt per element). */

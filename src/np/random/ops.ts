@@ -45,6 +45,9 @@ export const randomDistOp = defineOp<RandomDistAttrs>({
   nin: 3,
   attrs: { ...NO_STREAM, dist: 'uniform', shape: [], dtype: 'float64', scalars: [] },
   infer: (_inputs, a) => [{ shape: a.shape, dtype: a.dtype }],
+  // A draw is a constant: no gradient w.r.t. the parameters (no reparameterisation, as MXNet's and
+  // PyTorch's non-r samplers; write loc + scale * standard_normal() for a pathwise gradient).
+  stopsGradient: true,
 });
 
 export interface RandomIntegersAttrs extends StreamAttrs {
@@ -100,6 +103,9 @@ export const randomMvnormalOp = defineOp<RandomRowsAttrs>({
   nin: 2,
   attrs: { ...NO_STREAM, rows: 0, n: 0 },
   infer: ([m], a) => [{ shape: [a.rows, m!.shape[0]!], dtype: 'float64' }],
+  // A draw is a constant: no gradient w.r.t. the parameters (no reparameterisation, as MXNet's and
+  // PyTorch's non-r samplers; write loc + scale * standard_normal() for a pathwise gradient).
+  stopsGradient: true,
 });
 
 /** Dirichlet rows: input alpha float64 [k]; output float64 [rows, k]. */
@@ -109,4 +115,7 @@ export const randomDirichletOp = defineOp<RandomRowsAttrs>({
   nin: 1,
   attrs: { ...NO_STREAM, rows: 0, n: 0 },
   infer: ([a], at) => [{ shape: [at.rows, a!.shape[0]!], dtype: 'float64' }],
+  // A draw is a constant: no gradient w.r.t. the parameters (no reparameterisation, as MXNet's and
+  // PyTorch's non-r samplers; write loc + scale * standard_normal() for a pathwise gradient).
+  stopsGradient: true,
 });

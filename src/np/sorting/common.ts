@@ -13,6 +13,8 @@ import { defineOp } from '../../core/op.js';
 import { applyOpaque } from '../../core/opaque.js';
 import { type ArrayInput, asarray } from '../creation/array.js';
 import { ravel } from '../manip/views.js';
+import { gatherGrad } from '../indexing/scatter_add.js';
+import { flatnonzero } from './nonzero.js';
 
 export { dtypeCode } from '../../core/dtype.js';
 
@@ -50,6 +52,11 @@ export const takeOp = defineOp({
   acceptsComplex: true, // elements copied by itemsize (native/src/unique.cc)
   nin: 2,
   infer: ([src, idx]) => [{ shape: idx!.shape, dtype: src!.dtype }],
+  vjp: ([g], { inputs: [, idx], inputMeta }) => {
+    const ix = idx as NDArray;
+    return [gatherGrad(g!, inputMeta[0]!.shape, [ix], { mode: 'raise', bshape: ix.shape, pos: 0 }), null];
+  },
+  vjpSaves: { outputs: false },
 });
 
 /** src[idx] for a 1-D `src` and int64 indices already known to be in range. */
@@ -100,6 +107,12 @@ export const compressOp = defineOp<CompressAttrs>({
   nin: 2,
   attrs: { count: 0 },
   infer: ([, arr], { count }) => [{ shape: [count], dtype: arr!.dtype }],
+  // arr's gradient: g added at the positions where cond is nonzero.
+  vjp: ([g], { inputs: [cond], inputMeta, attrs: { count } }) => {
+    const at = flatnonzero(cond as NDArray);
+    return [null, gatherGrad(g!, inputMeta[1]!.shape, [at], { mode: 'raise', bshape: [count], pos: 0 })];
+  },
+  vjpSaves: { outputs: false },
 });
 
 /** arr[cond != 0] for 1-D `cond` and `arr` (arr covering cond's last nonzero). */

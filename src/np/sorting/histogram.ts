@@ -14,6 +14,7 @@ import { max } from '../reduce/max.js';
 import { min } from '../reduce/min.js';
 import { sum } from '../reduce/sum.js';
 import { type ArrayLike, checkOptions, flat, toArray } from './common.js';
+import { histogramWeightsGrad } from './histogram_grad.js';
 import { ESTIMATORS, type Estimator, estimateBins } from './histogram_bins.js';
 import { type Sc, addWeakFloat, cast, isWeak, linspaceEdges, num, op, pyStr, scType, unsignedSubtract, weak } from './histogram_scalars.js';
 
@@ -43,6 +44,8 @@ export const histogramUniformOp = defineOp<UniformAttrs>({
   nin: 3,
   attrs: { nbins: 1, binType: 'float64', divType: 'float64', weightType: null, loMode: 0, hiMode: 0, lo: 0, hi: 0, loInt: [0, 0], hiInt: [0, 0], first: 0, denom: 1 },
   infer: (_, a) => [{ shape: [a.nbins], dtype: a.weightType === null ? 'int64' : 'float64' }],
+  vjp: ([g], { inputs: [a, e] }) => histogramWeightsGrad(g!, a as NDArray, e as NDArray),
+  vjpSaves: { outputs: false },
 });
 
 /** Explicit edges (same dtype as x): counts per bin, or float64 sums of weights. */
@@ -66,6 +69,8 @@ export const histogramEdgesWeightedOp = defineOp<EdgesWeightedAttrs>({
   nin: 3,
   attrs: { weightType: 'float64', cumsumType: 'float64' },
   infer: ([, e]) => [{ shape: [e!.shape[0]! - 1], dtype: 'float64' }],
+  vjp: ([g], { inputs: [a, e] }) => histogramWeightsGrad(g!, a as NDArray, e as NDArray),
+  vjpSaves: { outputs: false },
 });
 
 export type Bins = number | bigint | Estimator | ArrayLike;

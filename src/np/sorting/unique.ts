@@ -48,6 +48,8 @@ export const uniqueFillOp = defineOp<UniqueFillAttrs>({
     if (a.counts) out.push({ shape: [k], dtype: 'int64' as const });
     return out;
   },
+  // np.unique's values are constants for autograd (as torch.unique's): nothing differentiates them.
+  stopsGradient: true,
 });
 
 export interface UniqueOptions {

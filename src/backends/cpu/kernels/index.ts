@@ -15,3 +15,4 @@ import './concatenate.js';
 import './repeat.js';
 import './gather.js';
 import './fft.js';
+import './view_grad.js';
