@@ -10,19 +10,7 @@ import { type ArrayLike, toArray } from '../sorting/common.js';
 import { gather } from './get.js';
 import type { IndexMode } from './ops.js';
 
-export function disposeAll(xs: readonly NDArray[]): void {
-  for (const x of xs) x.dispose();
-}
-
-/** Runs f with a list for temporaries that are disposed afterwards (also on errors). */
-export function withTemps<T>(f: (temps: NDArray[]) => T): T {
-  const temps: NDArray[] = [];
-  try {
-    return f(temps);
-  } finally {
-    disposeAll(temps);
-  }
-}
+export { disposeAll, withTemps } from '../temps.js';
 
 /** `x` as an array, remembered in temps when converted. */
 export function arrayOf(x: ArrayLike, who: string, temps: NDArray[]): NDArray {

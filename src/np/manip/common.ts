@@ -40,19 +40,7 @@ export function arraysOf(xs: readonly ArrayLike[], who: string, owned: NDArray[]
   });
 }
 
-export function disposeAll(xs: readonly NDArray[]): void {
-  for (const x of xs) x.dispose();
-}
-
-/** Runs `fn` with `owned` temporaries freed afterwards (also when it throws). */
-export function withTemps<T>(fn: (owned: NDArray[]) => T): T {
-  const owned: NDArray[] = [];
-  try {
-    return fn(owned);
-  } finally {
-    disposeAll(owned);
-  }
-}
+export { disposeAll, withTemps } from '../temps.js';
 
 /** NumPy's normalize_axis_tuple: an int or a list, each in range, none repeated. */
 export function axisTuple(axis: number | readonly number[], ndim: number, who: string, argname?: string): number[] {
