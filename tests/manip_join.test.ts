@@ -193,3 +193,24 @@ describe('stacking', () => {
     });
   });
 });
+
+describe('large joins on two threads', () => {
+  it('concatenate of MB-sized contiguous inputs (1-d pieces of a row, 2-d whole rows) matches NumPy', async () => {
+    const prev = npx.num_threads();
+    npx.set_num_threads(2);
+    try {
+      await np.scope(async () => {
+        const cases: [number[], number][] = [[[300_000], 0], [[5, 70_000], 1], [[64, 9_000], 1], [[3, 100_001], 0]];
+        for (const [shape, axis] of cases) {
+          const n = shape.reduce((p, x) => p * x, 1);
+          const parts = [0, 1, 2].map((k) => np.arange(k * n, (k + 1) * n, { dtype: 'float32' }).reshape(shape));
+          const exp = await oracle.eval(
+            `np.concatenate([np.arange(k * ${n}, (k + 1) * ${n}, dtype=np.float32).reshape(${JSON.stringify(shape)}) for k in range(3)], axis=${axis})`);
+          expectSameAsNumpy(`shape ${JSON.stringify(shape)} axis ${axis}`, 'concatenate', () => np.concatenate(parts, { axis }), exp, { exact: true });
+        }
+      });
+    } finally {
+      npx.set_num_threads(prev);
+    }
+  });
+});
