@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { np, npx } from 'quark';
+import { autograd, np, npx } from 'quark';
 
 const show = (label, v) => console.log(`${label}\n${v}\n`);
 
@@ -39,6 +39,23 @@ np.scope(() => {
   show(`a.T (a view: c_contiguous=${t.flags.c_contiguous}, base is a: ${t.base === a}) =`, t.repr());
   show('a.reshape(3, 2) =', a.reshape(3, 2).repr());
   show('a.astype("float16") / 3 =', a.astype('float16').div(3).repr());
+
+  // Indexing (views for slices, copies for integer/boolean arrays), linear algebra, random numbers
+  show("a.get(':, ::-1') =", a.get(':, ::-1').repr());
+  show('a.get(a.gt(2)) =', a.get(a.gt(2)).repr());
+  const rng = np.random.default_rng(42);
+  const sq = rng.standard_normal([3, 3]);
+  show('np.linalg.det(q) * det(inv(q)) =', np.linalg.det(sq).mul(np.linalg.det(np.linalg.inv(sq))).repr());
+  show('np.fft.rfft([1, 2, 3, 4]) =', np.fft.rfft(np.array([1, 2, 3, 4])).repr());
+
+  // Reverse-mode gradients: d/dw sum(relu(x @ w)) for a small batch
+  const x = rng.standard_normal([4, 3]);
+  const w = rng.standard_normal([3, 2]);
+  w.attach_grad();
+  const loss = autograd.record(() => np.sum(np.maximum(np.matmul(x, w), 0)));
+  loss.backward();
+  show('loss =', loss.repr());
+  show('w.grad =', w.grad.repr());
 
   // Printing follows NumPy, including summarisation of large arrays
   show('np.ones(2000) / 3 =', np.ones(2000).div(3).repr());
