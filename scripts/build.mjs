@@ -1,7 +1,7 @@
 // npm run build: TypeScript → dist/, kernel generation, native addon. Each step is skipped when
 // its inputs are older than its outputs, so a second build with nothing changed is instant.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,7 +28,13 @@ if (force || newest(resolve(root, 'src')) > mtime(distStamp) || mtime(resolve(ro
 }
 run(process.execPath, [resolve(root, 'scripts/gen-kernels.mjs')]);
 const addon = resolve(root, 'native/build/Release/quark_native.node');
-if (force || newest(resolve(root, 'native')) > mtime(addon)) {
+// The stamp carries the time the last successful native build *started*, so a source edited while
+// it ran is still newer than the stamp and triggers the next build (ninja then redoes only that).
+const nativeStamp = resolve(root, 'native/build/.built-from');
+if (force || !existsSync(addon) || newest(resolve(root, 'native')) > mtime(nativeStamp)) {
+  const started = new Date();
   console.log('[build] native addon (cmake-js)');
   run(process.execPath, [resolve(root, 'node_modules/cmake-js/bin/cmake-js'), 'compile', '--directory', 'native', '--out', 'native/build', '-G', 'Ninja', '--log-level', 'warn']);
+  writeFileSync(nativeStamp, `${started.toISOString()}\n`);
+  utimesSync(nativeStamp, started, started);
 }
