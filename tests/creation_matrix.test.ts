@@ -67,6 +67,8 @@ describe('creation in NumPy mode (set_np numpy): exact parity', () => {
       const label = `(${A.shape.join('x')} ${dtype}${transposed ? ' T' : ''}, k=${k})`;
       cases.push({ label: `tril${label}`, ours: () => np.tril(A, { k }), expr: 'np.tril(m, k=k)', args });
       cases.push({ label: `triu${label}`, ours: () => np.triu(A, { k }), expr: 'np.triu(m, k=k)', args });
+      cases.push({ label: `tril${label} (positional k)`, ours: () => np.tril(A, k), expr: 'np.tril(m, k)', args });
+      cases.push({ label: `triu${label} (positional k)`, ours: () => np.triu(A, k), expr: 'np.triu(m, k)', args });
     }
     cases.push(
       { label: 'tril(list)', ours: () => np.tril([[1, 2, 3], [4, 5, 6]]), expr: 'np.tril([[1, 2, 3], [4, 5, 6]])' },

@@ -5,6 +5,8 @@ import { NDArray } from '../../core/ndarray.js';
 import { checkShape, sizeOf } from '../../core/shape.js';
 import { type ArrayInput, type CreationOptions, asarray } from './array.js';
 import { toStorageValue } from './fill.js';
+import { zeros } from './basic.js';
+import { where } from '../math/where.js';
 import { indexArg, requireHost } from './host.js';
 
 type Store = TypedArray & { [i: number]: number | bigint };
@@ -95,31 +97,25 @@ function arg(m: NDArray | ArrayInput, who: string): { a: NDArray; own: boolean }
   return { a: asarray(m), own: true };
 }
 
+/**
+ * tril/triu as NumPy writes them: where(tri(rows, cols, k) as a bool mask, m, 0) over the last two
+ * axes (a 1-D input broadcasts to a square matrix). Through recorded ops, so it runs on every device
+ * and autograd sees it.
+ */
 function triMasked(who: string, m: NDArray | ArrayInput, k: number, lower: boolean): NDArray {
   const { a, own } = arg(m, who);
   try {
-    requireHost(a, who);
     if (a.ndim === 0) throw new TypeError(`${who}: input must be at least 1-d (NumPy: tri() missing 1 required positional argument: 'N')`);
-    const raw = a._readRawSync(who) as Store;
-    const vec = a.ndim === 1;
     const cols = a.shape[a.ndim - 1]!;
-    const rows = vec ? cols : a.shape[a.ndim - 2]!;
-    const outShape = vec ? [cols, cols] : [...a.shape];
-    const out = makeStorage(a.dtype, sizeOf(outShape)) as Store;
-    const L = lanesOf(a.dtype);
-    const mat = rows * cols;
-    const batch = mat === 0 ? 0 : sizeOf(outShape) / mat;
-    for (let b = 0; b < batch; b++) {
-      for (let i = 0; i < rows; i++) {
-        // tril keeps j <= i + k; triu keeps j >= i + k.
-        const lo = lower ? 0 : Math.max(0, Math.min(cols, i + k));
-        const hi = lower ? Math.max(0, Math.min(cols, i + k + 1)) : cols;
-        const base = b * mat + i * cols;
-        const src = vec ? 0 : base;
-        for (let j = lo; j < hi; j++) for (let l = 0; l < L; l++) out[(base + j) * L + l] = raw[(src + j) * L + l]!;
-      }
+    const rows = a.ndim === 1 ? cols : a.shape[a.ndim - 2]!;
+    const mask = tri(rows, cols, { k: lower ? k : k - 1, dtype: 'bool', device: a.device });
+    const zero = zeros([], { dtype: a.dtype, device: a.device });
+    try {
+      return lower ? where(mask, a, zero) : where(mask, zero, a);
+    } finally {
+      mask.dispose();
+      zero.dispose();
     }
-    return NDArray._fromStorageData(out, outShape, a.dtype, a.device);
   } finally {
     if (own) a.dispose();
   }
@@ -127,15 +123,15 @@ function triMasked(who: string, m: NDArray | ArrayInput, k: number, lower: boole
 
 /**
  * np.tril(m, { k: 0 }): a copy with the elements above the k-th diagonal zeroed, over the last two
- * axes (a 1-D input is broadcast to a square matrix, as NumPy does). CPU arrays only for now.
+ * axes (a 1-D input is broadcast to a square matrix, as NumPy does); `np.tril(m, k)` also works.
  */
-export function tril(m: NDArray | ArrayInput, opts: TriOptions = {}): NDArray {
-  return triMasked('tril', m, indexArg(opts.k ?? 0, 'tril', 'k'), true);
+export function tril(m: NDArray | ArrayInput, k: number | TriOptions = {}): NDArray {
+  return triMasked('tril', m, indexArg((typeof k === 'number' ? k : k.k) ?? 0, 'tril', 'k'), true);
 }
 
-/** np.triu(m, { k: 0 }): a copy with the elements below the k-th diagonal zeroed. CPU arrays only for now. */
-export function triu(m: NDArray | ArrayInput, opts: TriOptions = {}): NDArray {
-  return triMasked('triu', m, indexArg(opts.k ?? 0, 'triu', 'k'), false);
+/** np.triu(m, { k: 0 }) or np.triu(m, k): a copy with the elements below the k-th diagonal zeroed. */
+export function triu(m: NDArray | ArrayInput, k: number | TriOptions = {}): NDArray {
+  return triMasked('triu', m, indexArg((typeof k === 'number' ? k : k.k) ?? 0, 'triu', 'k'), false);
 }
 
 /** A square matrix with `vals` (C-order storage values) on the k-th diagonal, zeros elsewhere. */
