@@ -224,3 +224,30 @@ describe('large reductions on two threads agree with NumPy', () => {
     }
   });
 });
+
+describe('max / min over long contiguous float runs (the vector fold)', () => {
+  it('NaN at the start, middle or tail, ±inf, signed zeros, odd lengths, rows and whole arrays match NumPy', async () => {
+    await np.scope(async () => {
+      for (const dtype of ['float32', 'float64'] as const) {
+        for (const n of [31, 32, 33, 64, 257, 1000]) {
+          for (const special of ['none', 'nan0', 'nanmid', 'nanlast', 'inf', 'zeros']) {
+            const vals = Array.from({ length: n }, (_, i) => ((i * 7919) % 1000) / 7 - 60);
+            if (special === 'nan0') vals[0] = NaN;
+            if (special === 'nanmid') vals[n >> 1] = NaN;
+            if (special === 'nanlast') vals[n - 1] = NaN;
+            if (special === 'inf') { vals[3] = Infinity; vals[n - 2] = -Infinity; }
+            if (special === 'zeros') vals.fill(-0).forEach((_, i) => { if (i % 3 === 0) vals[i] = 0; });
+            const py = `np.array([${vals.map((v) => (Number.isNaN(v) ? 'np.nan' : v === Infinity ? 'np.inf' : v === -Infinity ? '-np.inf' : Object.is(v, -0) ? '-0.0' : String(v))).join(', ')}], dtype=np.${dtype})`;
+            const a = np.array(vals, { dtype });
+            const m = a.reshape(1, n);
+            const [emax, emin, erow] = await Promise.all([oracle.eval(`np.max(${py})`), oracle.eval(`np.min(${py})`), oracle.eval(`np.max(${py}.reshape(1, ${n}), axis=1)`)]);
+            const label = `${dtype} n=${n} ${special}`;
+            expectMatches(np.max(a), emax!, { zeroSign: false }, `max ${label}`);
+            expectMatches(np.min(a), emin!, { zeroSign: false }, `min ${label}`);
+            expectMatches(np.max(m, { axis: 1 }), erow!, { zeroSign: false }, `max rows ${label}`);
+          }
+        }
+      }
+    });
+  });
+});

@@ -4,6 +4,7 @@
 // rounding error grows like log n, as in NumPy.
 #pragma once
 #include <cstdint>
+#include <cstring>
 #include <type_traits>
 
 #include "elementwise.h"
@@ -96,7 +97,62 @@ template <class C, class F, int kNan> static inline void fold(C& acc, C x) {
 // Folds a contiguous run in 8 interleaved accumulators (each started from an element), where the
 // order is free: integer folds (exact) and idempotent ones (max/min). 8 independent chains instead of
 // one serial dependency, and a shape the compiler vectorises.
+// max or min of a contiguous float run with NaN propagation, in explicit GCC vector extensions (the
+// scalar select form with its NaN test does not vectorise): two vector accumulators of plain
+// compare-and-select, and a lane mask that remembers NaNs; a run holding a NaN returns its first NaN.
+#if defined(__AVX2__)
+constexpr int kFoldVecBytes = 32;
+#else
+constexpr int kFoldVecBytes = 16;
+#endif
+template <class C, bool kMax> static C fold_minmax(const C* x, int64_t n) {
+  constexpr int W = kFoldVecBytes / sizeof(C);
+  typedef C V __attribute__((vector_size(kFoldVecBytes)));
+  typedef std::conditional_t<sizeof(C) == 4, int32_t, int64_t> I;
+  typedef I M __attribute__((vector_size(kFoldVecBytes)));
+  V r0, r1;
+  std::memcpy(&r0, x, sizeof(V));
+  std::memcpy(&r1, x + W, sizeof(V));
+  M bad = (r0 != r0) | (r1 != r1);
+  int64_t i = 2 * W;
+  for (; i + 2 * W <= n; i += 2 * W) {
+    V v0, v1;
+    std::memcpy(&v0, x + i, sizeof(V));
+    std::memcpy(&v1, x + i + W, sizeof(V));
+    bad |= (v0 != v0) | (v1 != v1);
+    if constexpr (kMax) {
+      r0 = v0 > r0 ? v0 : r0;
+      r1 = v1 > r1 ? v1 : r1;
+    } else {
+      r0 = v0 < r0 ? v0 : r0;
+      r1 = v1 < r1 ? v1 : r1;
+    }
+  }
+  bool nan = false;
+  C res = r0[0];
+  for (int k = 0; k < W; k++) {
+    nan |= bad[k] != 0;
+    const C a = r0[k], b = r1[k];
+    res = kMax ? (a > res ? a : res) : (a < res ? a : res);
+    res = kMax ? (b > res ? b : res) : (b < res ? b : res);
+  }
+  for (; i < n; i++) {
+    const C v = x[i];
+    nan |= v != v;
+    res = kMax ? (v > res ? v : res) : (v < res ? v : res);
+  }
+  if (nan)
+    for (int64_t j = 0; j < n; j++)
+      if (x[j] != x[j]) return x[j];
+  return res;
+}
+
 template <class S, class C, class F, int kNan> static C fold8(C acc, const S* x, int64_t n) {
+  if constexpr (std::is_floating_point_v<C> && std::is_same_v<S, C> && kNan == kNanFold) {
+    // The free-order float folds are max and min (idempotent); F says which.
+    if (n >= 4 * kFoldVecBytes / (int64_t)sizeof(C))
+      return F::f(acc, F::f(C(0), C(1)) == C(1) ? fold_minmax<C, true>(x, n) : fold_minmax<C, false>(x, n));
+  }
   C r[8];
   for (int k = 0; k < 8; k++) r[k] = convert<C>(x[k]);
   int64_t i = 8;
