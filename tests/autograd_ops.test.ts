@@ -167,7 +167,7 @@ const MOVEMENT: GradCase<undefined>[] = [
     f: ([x]) => np.transpose(x!).mul(np.arange(x!.size, { dtype: 'float64' }).reshape([...x!.shape].reverse())),
   },
   {
-    ops: ['expand_to'], label: 'expand_to (broadcasting in a vjp)',
+    ops: ['broadcast_to'], label: 'broadcast_to inside a vjp (sum broadcasts back)',
     gen: fc.record({ inputs: inputArb(gShape(1, 3), -2, 2).map((x) => [x]), p: none }),
     f: ([x]) => np.sum(x!, { axis: 0 }).mul(x!), // sum's vjp broadcasts back
   },

@@ -7,9 +7,12 @@ import type { VjpContext } from '../core/op.js';
 import { defineOp } from '../core/op.js';
 import { broadcastShapes, broadcastStrides } from '../core/shape.js';
 
-/** A broadcast view of the input (stride 0 along the new and size-1 axes); its gradient sums back. */
-export const expandToOp = defineOp<{ shape: readonly number[] }>({
-  name: 'expand_to',
+/**
+ * np.broadcast_to's op (defined here, not in np/manip, so that every op file can use expandTo
+ * without import cycles): a view with stride 0 along the new and size-1 axes; its gradient sums back.
+ */
+export const broadcastToOp = defineOp<{ shape: readonly number[] }>({
+  name: 'broadcast_to',
   kind: 'movement',
   nin: 1,
   attrs: { shape: [] },
@@ -23,8 +26,8 @@ const same = (a: readonly number[], b: readonly number[]): boolean => a.length =
 /** `x` broadcast to `shape` (a view; `x` itself when it has that shape already). */
 export function expandTo(x: NDArray, shape: readonly number[]): NDArray {
   if (same(x.shape, shape)) return x;
-  broadcastShapes([x.shape, shape], 'expand_to');
-  return applyMovement(expandToOp, x, { shape });
+  broadcastShapes([x.shape, shape], 'broadcast_to');
+  return applyMovement(broadcastToOp, x, { shape });
 }
 
 /**

@@ -5,7 +5,7 @@ import { castArray } from '../../core/apply.js';
 import { isInteger } from '../../core/dtype.js';
 import { layoutOf } from '../../core/movement.js';
 import { NDArray, type Scalar } from '../../core/ndarray.js';
-import { broadcastStrides, fmtShapeC } from '../../core/shape.js';
+import { broadcastShapes, broadcastStrides, fmtShapeC } from '../../core/shape.js';
 import { array } from '../creation/array.js';
 import { flatnonzero, nonzeroCoords } from '../sorting/nonzero.js';
 import { type BasicItem, basicIndexOp, outOfBounds } from './ops.js';
@@ -240,21 +240,13 @@ function prepare(a: NDArray, parts: readonly IndexPart[], who: string, temps: ND
   return { basic, advanced, arrays, dims, spans, axes, bshape, pos, fullMask, temps };
 }
 
+/** The index arrays' broadcast shape (core/shape.ts's rule), with NumPy's indexing message. */
 function broadcastIndexShapes(shapes: readonly (readonly number[])[], who: string): number[] {
-  const nd = Math.max(0, ...shapes.map((s) => s.length));
-  const out = new Array<number>(nd).fill(1);
-  for (const s of shapes) {
-    for (let i = 0; i < s.length; i++) {
-      const j = nd - s.length + i;
-      const d = s[i]!;
-      if (d === out[j] || d === 1) continue;
-      if (out[j] === 1) out[j] = d;
-      else {
-        throw new RangeError(`${who}: shape mismatch: indexing arrays could not be broadcast together with shapes ${shapes.map(fmtShapeC).join(' ')} `); // sic: NumPy's trailing space
-      }
-    }
+  try {
+    return broadcastShapes(shapes);
+  } catch {
+    throw new RangeError(`${who}: shape mismatch: indexing arrays could not be broadcast together with shapes ${shapes.map(fmtShapeC).join(' ')} `); // sic: NumPy's trailing space
   }
-  return out;
 }
 
 /** Whether axes [axis, axis + m) of `a` can be read as one axis (C order), as reshape would. */

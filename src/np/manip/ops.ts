@@ -2,8 +2,6 @@
 // the input's; src/core/movement.ts applies them, so autograd and hybridize see every view.
 import { applyMovement } from '../../core/movement.js';
 import { type Op, defineOp } from '../../core/op.js';
-import { broadcastStrides } from '../../core/shape.js';
-import { sumTo } from '../vjp.js';
 import { viewGrad } from '../view_grad.js';
 
 const noSaves = { inputs: false, outputs: false } as const;
@@ -27,16 +25,8 @@ export const squeezeOp = defineOp<{ axes: readonly number[] }>({
   vjpSaves: noSaves,
 });
 
-/** Views the input broadcast to `shape` (stride 0 along repeated axes): np.broadcast_to. */
-export const broadcastToOp = defineOp<{ shape: readonly number[] }>({
-  name: 'broadcast_to',
-  kind: 'movement',
-  nin: 1,
-  attrs: { shape: [] },
-  view: (x, { shape }) => ({ shape, strides: broadcastStrides(x.shape, x.strides, shape), offset: x.offset, dtype: x.dtype }),
-  vjp: ([g], { inputMeta }) => [sumTo(g!, inputMeta[0]!.shape)],
-  vjpSaves: noSaves,
-});
+/** np.broadcast_to's op lives with the gradient helpers (np/vjp.ts) that also broadcast. */
+export { broadcastToOp } from '../vjp.js';
 
 /** Reverses the given axes (negative strides, as NumPy's flip). */
 export const flipOp: Op<{ axes: readonly number[] }> = defineOp<{ axes: readonly number[] }>({
