@@ -56,6 +56,11 @@ export interface Backend {
   /** Allocates `nbytes` (contents undefined) and returns a handle. */
   alloc(nbytes: number): number;
   free(handle: number): void;
+  /**
+   * Tells the JS engine how many bytes of this backend wait on its garbage collector (buffers of
+   * arrays nobody disposed), so that it collects them in time. Optional.
+   */
+  adjustExternal?(deltaBytes: number): void;
   /** Copies host bytes into a buffer at a byte offset. */
   write(handle: number, byteOffset: number, src: ArrayBufferView): void;
   /** Reads bytes back; every backend can do this asynchronously. */

@@ -14,6 +14,8 @@ export class Storage {
    * never a silently wrong gradient (PyTorch's version counter).
    */
   version = 0;
+  /** Whether this buffer's bytes are reported to the JS engine as waiting on its GC (see watch). */
+  gcReported = false;
   constructor(readonly backend: Backend, readonly device: Device, readonly handle: number, readonly nbytes: number) {
     const c = counter(device);
     c.buffers++;
@@ -26,7 +28,31 @@ export class Storage {
     const c = counter(this.device);
     c.buffers--;
     c.bytes -= this.nbytes;
+    if (this.gcReported) reportGcBytes(this.backend, -this.nbytes);
     this.backend.free(this.handle);
+  }
+  /** Called when an array over this buffer is handed to the FinalizationRegistry. */
+  awaitsGc(): void {
+    if (this.gcReported || this.freed) return;
+    this.gcReported = true;
+    reportGcBytes(this.backend, this.nbytes);
+  }
+}
+
+// Bytes that only the GC will free are reported to the engine (external memory), so that many
+// forgotten arrays trigger a collection. Disposed and scoped arrays are never reported: telling V8
+// of every allocation made it run a full GC whenever two large temporaries were alive at once.
+// Small changes are batched to spare a native call per array.
+const GC_REPORT_BATCH = 1 << 20;
+const pendingGcBytes = new Map<Backend, number>();
+function reportGcBytes(backend: Backend, delta: number): void {
+  if (!backend.adjustExternal) return;
+  const p = (pendingGcBytes.get(backend) ?? 0) + delta;
+  if (p >= GC_REPORT_BATCH || p <= -GC_REPORT_BATCH) {
+    pendingGcBytes.set(backend, 0);
+    backend.adjustExternal(p);
+  } else {
+    pendingGcBytes.set(backend, p);
   }
 }
 
@@ -61,6 +87,7 @@ export interface Tracked {
 function watch(arr: Tracked, storage: Storage, device: Device): void {
   finalizer.register(arr, { storage, device }, arr);
   arr._finalized = true;
+  storage.awaitsGc();
 }
 
 // Arrays made outside any scope wait in a nursery before the finalizer watches them: most are

@@ -122,6 +122,7 @@ export class CpuBackend implements Backend {
 
   alloc(nbytes: number): number { return addon.alloc(nbytes); }
   free(handle: number): void { addon.free(handle); }
+  adjustExternal(deltaBytes: number): void { addon.adjustExternal(deltaBytes); }
 
   write(handle: number, byteOffset: number, src: ArrayBufferView): void {
     const dst = new Uint8Array(addon.view(handle), byteOffset, src.byteLength);

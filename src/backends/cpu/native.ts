@@ -11,6 +11,7 @@ export interface NativeAddon {
   };
   alloc(nbytes: number): number;
   free(handle: number, view?: ArrayBuffer): void;
+  adjustExternal(deltaBytes: number): void;
   view(handle: number): ArrayBuffer;
   exec(): void;
   setThreads(n: number): void;
