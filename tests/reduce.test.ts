@@ -251,3 +251,23 @@ describe('max / min over long contiguous float runs (the vector fold)', () => {
     });
   });
 });
+
+describe('float sums are pairwise (error ~ log n, as NumPy\'s)', () => {
+  it('sum of a million float32 0.1s and of odd lengths stays within a few ulps of the exact sum', async () => {
+    await np.scope(async () => {
+      // A left-to-right float32 sum of 1e6 copies of 0.1 is off by ~1%; pairwise by ~1e-7.
+      for (const n of [1_000_000, 1_000_003, 4097, 257, 129, 7]) {
+        for (const dtype of ['float32', 'float64'] as const) {
+          const a = np.full([n], 0.1, { dtype });
+          const exact = await oracle.eval(`np.asarray(np.sum(np.full(${n}, 0.1, np.${dtype}).astype(np.float64)))`);
+          const tol = dtype === 'float32' ? 2e-6 : 1e-14;
+          expectMatches(np.sum(a).astype('float64'), exact!, { rtol: tol }, `${dtype} n=${n}`);
+          // and the rows of a matrix (axis=-1) the same way
+          const rows = np.full([3, n >> 2 || 1], 0.1, { dtype });
+          const er = await oracle.eval(`np.sum(np.full((3, ${n >> 2 || 1}), 0.1, np.${dtype}).astype(np.float64), axis=1)`);
+          expectMatches(np.sum(rows, { axis: 1 }).astype('float64'), er!, { rtol: tol }, `${dtype} rows n=${n}`);
+        }
+      }
+    });
+  });
+});
