@@ -168,6 +168,39 @@ describe('heads', () => {
   }));
 });
 
+describe('the gradient buffers', () => {
+  it('a head gradient that reaches a variable as it is stays the caller\'s (not freed, not taken)', () => np.scope(() => {
+    const x = np.array(X);
+    x.attach_grad();
+    const g = np.array([5, 6, 7, 8]);
+    autograd.backward([x], [g]);
+    expect(g.isDisposed).toBe(false);
+    close(list(g), [5, 6, 7, 8]);
+    close(list(x.grad), [5, 6, 7, 8]);
+    const [gx] = autograd.grad([x], [x], { head_grads: [g] }) as NDArray[];
+    expect(g.isDisposed).toBe(false);
+    close(list(gx), [5, 6, 7, 8]);
+  }));
+
+  it('.grad keeps its identity across backward calls; views of it see the new values', () => np.scope(() => {
+    const w = np.array([[1, 2], [3, 4]], { dtype: 'float64' });
+    w.attach_grad();
+    const grad0 = w.grad!;
+    autograd.record(() => np.square(w).sum()).backward();
+    expect(w.grad).toBe(grad0);
+    close(list(w.grad), [2, 4, 6, 8]);
+    const row = w.grad!.get('1'); // a view: the next gradient must be written into this buffer
+    autograd.record(() => np.multiply(w, 3).sum()).backward();
+    expect(w.grad).toBe(grad0);
+    close(list(w.grad), [3, 3, 3, 3]);
+    close(list(row), [3, 3]);
+    row.dispose();
+    autograd.record(() => np.multiply(w, w).mul(0.5).sum()).backward();
+    close(list(w.grad), [1, 2, 3, 4]);
+    close(list(grad0), [1, 2, 3, 4]);
+  }));
+});
+
 describe('autograd.grad', () => {
   it('returns the gradients without touching .grad; intermediates can be variables', () => np.scope(() => {
     const x = np.array(X);

@@ -50,7 +50,9 @@ const ELEMENTWISE: GradCase<undefined>[] = [
   binary('multiply', np.multiply, [-2, 2], [-2, 2]), binary('true_divide', np.true_divide, [-2, 2], [0.5, 2]),
   binary('power', np.power, [0.5, 2], [-2, 2]), binary('float_power', np.float_power, [0.5, 2], [-2, 2]),
   binary('maximum', np.maximum, [-2, 2], [-2, 2]), binary('minimum', np.minimum, [-2, 2], [-2, 2]),
-  binary('fmax', np.fmax, [-2, 2], [-2, 2]), binary('fmin', np.fmin, [-2, 2], [-2, 2]),
+  // fmax/fmin give a tie wholly to the first operand (PyTorch's rule, checked in autograd_torch), where
+  // central differences see half: the shift keeps generated inputs (often equal) off ties
+  binary('fmax', (a, b) => np.fmax(a, b.add(0.0123)), [-2, 2], [-2, 2]), binary('fmin', (a, b) => np.fmin(a, b.add(0.0123)), [-2, 2], [-2, 2]),
   binary('hypot', np.hypot, [0.3, 2], [0.3, 2]), binary('arctan2', np.arctan2, [0.3, 2], [-2, -0.3]),
   binary('logaddexp', np.logaddexp, [-2, 2], [-2, 2]), binary('logaddexp2', np.logaddexp2, [-2, 2], [-2, 2]),
   binary('copysign', np.copysign, [0.3, 2], [-2, 2]),
@@ -382,7 +384,7 @@ const SMOOTH = new Set(['exp', 'exp2', 'expm1', 'log', 'log2', 'log10', 'log1p',
   'matmul (batch broadcasting, 1-D operands)', 'get (index_gather: repeated and negative indices, two index arrays)', 'split (axis_slice)',
   'linalg.det', 'linalg.inv', 'linalg.solve (batch broadcasting, 1-D b)', 'linalg.cholesky', 'linalg.eigh (values, squared vectors)', 'linalg.svd (full_matrices false; S, U², Vh²)', 'linalg.qr (reduced, m ≥ n and m < n)']);
 /** Piecewise-linear ops (their own second derivative is 0): checked on x² so their vjp runs recorded. */
-const LINEAR = new Set(['absolute', 'maximum', 'clip', 'where', 'sum', 'nansum', 'max', 'min', 'mean', 'average', 'ptp', 'cumsum', 'sort', 'reshape', 'transpose',
+const LINEAR = new Set(['absolute', 'maximum', 'minimum', 'fmax', 'fmin', 'clip', 'where', 'sum', 'nansum', 'max', 'min', 'mean', 'average', 'ptp', 'cumsum', 'sort', 'reshape', 'transpose',
   'squeeze', 'broadcast_to', 'flip', 'get (basic_index: ints, slices with steps, newaxis)', 'diagonal', 'linalg.diagonal', 'concatenate (unequal lengths, an input twice)', 'repeat (per-element counts)', 'take (modes, axis)', 'extract (compress_1d)']);
 const squaredFirst = <P>(f: (xs: NDArray[], p: P) => NDArray) => (xs: NDArray[], p: P): NDArray => f([xs[0]!.mul(xs[0]!), ...xs.slice(1)], p);
 const SECOND: GradCase<any>[] = [
@@ -399,9 +401,10 @@ describe('second-order gradients (create_graph) vs finite differences of the fir
 // ---- the registry: every op either has a gradient and a case above, or is reported ----------
 
 // (stop_gradient, detach and the random draws are checked by value in tests/autograd_api.test.ts and
-// below; view_grad by the second-order cases of the views; finite differences
+// below; view_grad by the second-order cases of the views, pick_grad — the vjp of
+// maximum/minimum — by their second-order cases; finite differences
 // can't see a stopped gradient)
-const covered = new Set(CASES.flatMap((c) => c.ops).concat('prod', 'stop_gradient', 'detach', 'view_grad', 'random_dist', 'random_mvnormal', 'random_dirichlet', 'unique_fill'));
+const covered = new Set(CASES.flatMap((c) => c.ops).concat('prod', 'stop_gradient', 'detach', 'view_grad', 'pick_grad', 'random_dist', 'random_mvnormal', 'random_dirichlet', 'unique_fill'));
 /** Ops whose outputs are all integers or booleans (indices, masks, counts): nothing to differentiate. */
 function indexValued(name: string): boolean {
   const op = allOps().find((o) => o.name === name)!;

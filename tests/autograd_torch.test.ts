@@ -239,5 +239,34 @@ describe('gradients vs PyTorch', () => {
     });
     for (const a of Object.values(inputs)) a.dispose();
   });
-});
 
+  it('maximum, minimum, fmax, fmin at ties and NaNs (the fused pick_grad kernel) as torch', async () => {
+    // ties get half the gradient each; maximum/minimum send none through a NaN, fmax/fmin send it
+    // all to the number where the other operand is NaN
+    const inputs = {
+      a: np.array([1, 2, 3, Number.NaN, 5, Number.NaN, -1, 0, 4]),
+      b: np.array([1, 3, 2, 4, Number.NaN, Number.NaN, -1, -0, 2]),
+    };
+    const theirs = await torchGrads([
+      'w = torch.arange(1, 10, dtype=torch.float64)',
+      'fin = lambda t: torch.nan_to_num(t, nan=0.0)',
+      'out = (fin(torch.maximum(a, b)) * w).sum() + (fin(torch.minimum(a, b)) * w * 2).sum()',
+      'out = out + (fin(torch.fmax(a, b)) * w * 3).sum() + (fin(torch.fmin(a, b)) * w * 5).sum()',
+    ].join('\n'), inputs);
+    np.scope(() => {
+      const vars = Object.values(inputs);
+      for (const v of vars) v.attach_grad();
+      const y = autograd.record(() => {
+        const { a, b } = inputs;
+        const w = np.arange(1, 10, { dtype: 'float64' });
+        const fin = (t: NDArray): NDArray => np.nan_to_num(t, { nan: 0 });
+        return np.sum(fin(np.maximum(a, b)).mul(w)).add(np.sum(fin(np.minimum(a, b)).mul(w).mul(2)))
+          .add(np.sum(fin(np.fmax(a, b)).mul(w).mul(3))).add(np.sum(fin(np.fmin(a, b)).mul(w).mul(5)));
+      });
+      const [ga, gb] = autograd.grad(y, vars);
+      expectClose(ga!, theirs[0]!, 'a');
+      expectClose(gb!, theirs[1]!, 'b');
+    });
+    for (const a of Object.values(inputs)) a.dispose();
+  });
+});

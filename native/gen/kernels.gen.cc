@@ -935,6 +935,10 @@ void k_not_equal_ff_x(char** p, const int64_t* s, int64_t n);
 void k_not_equal_dd_x(char** p, const int64_t* s, int64_t n);
 void k_not_equal_FF_x(char** p, const int64_t* s, int64_t n);
 void k_not_equal_DD_x(char** p, const int64_t* s, int64_t n);
+void k_pick_grad_eee_e(char** p, const int64_t* s, int64_t n);
+void k_pick_grad_EEE_E(char** p, const int64_t* s, int64_t n);
+void k_pick_grad_fff_f(char** p, const int64_t* s, int64_t n);
+void k_pick_grad_ddd_d(char** p, const int64_t* s, int64_t n);
 void k_positive_b_b(char** p, const int64_t* s, int64_t n);
 void k_positive_B_B(char** p, const int64_t* s, int64_t n);
 void k_positive_h_h(char** p, const int64_t* s, int64_t n);
@@ -2097,6 +2101,10 @@ const KernelEntry kKernels[] = {
     {"not_equal:dd->\?", &k_not_equal_dd_x},
     {"not_equal:FF->\?", &k_not_equal_FF_x},
     {"not_equal:DD->\?", &k_not_equal_DD_x},
+    {"pick_grad:eee->e", &k_pick_grad_eee_e},
+    {"pick_grad:EEE->E", &k_pick_grad_EEE_E},
+    {"pick_grad:fff->f", &k_pick_grad_fff_f},
+    {"pick_grad:ddd->d", &k_pick_grad_ddd_d},
     {"positive:b->b", &k_positive_b_b},
     {"positive:B->B", &k_positive_B_B},
     {"positive:h->h", &k_positive_h_h},

@@ -28,6 +28,8 @@ interface Result {
   leaves: Map<Leaf, NDArray | undefined>;
   /** Gradients of the requested targets that are recorded outputs (autograd.grad of intermediates). */
   captured: Map<Node, (NDArray | undefined)[]>;
+  /** The caller's head gradients: they may reach a variable as they are, and are never freed here. */
+  foreign: ReadonlySet<NDArray>;
 }
 
 function headEdge(h: NDArray, who: string): Target {
@@ -137,7 +139,8 @@ export function runBackward(
 ): Result {
   if (headGrads.length !== heads.length) throw new RangeError(`${who}: got ${heads.length} heads but ${headGrads.length} head gradients`);
   const edges = heads.map((h) => headEdge(h, who));
-  const pool = new Pool(new Set(headGrads.filter((g): g is NDArray => g instanceof NDArray)));
+  const foreign = new Set(headGrads.filter((g): g is NDArray => g instanceof NDArray));
+  const pool = new Pool(foreign);
   const grads = new Map<Node, (NDArray | undefined)[]>();
   const leaves = new Map<Leaf, NDArray | undefined>();
   const captured = new Map<Node, (NDArray | undefined)[]>();
@@ -215,17 +218,20 @@ export function runBackward(
     else for (const gs of grads.values()) for (const g of gs) pool.drop(g);
     if (!opts.retain_graph) for (const n of visited) releaseSaved(n);
   }
-  return { leaves, captured };
+  return { leaves, captured, foreign };
 }
 
 /** Writes the gradients into the variables' .grad as their grad_req says. */
-export function storeLeafGrads(leaves: Map<Leaf, NDArray | undefined>): void {
+export function storeLeafGrads(leaves: Map<Leaf, NDArray | undefined>, foreign: ReadonlySet<NDArray>): void {
+  const uses = new Map<NDArray, number>();
+  for (const g of leaves.values()) if (g) uses.set(g, (uses.get(g) ?? 0) + 1);
   withMode({ recording: false, training: false }, () => {
     for (const [leaf, g] of leaves) {
       {
         if (leaf.gradReq === 'null' || !leaf.grad) continue;
         if (leaf.grad.isDisposed) throw new Error('backward: a variable\'s .grad was disposed; call attach_grad() again');
         if (leaf.gradReq === 'write') {
+          if (g && uses.get(g) === 1 && !foreign.has(g) && adoptBuffer(leaf.grad, g)) continue;
           if (g) castInto(g, leaf.grad);
           else {
             const z = zerosOf(leaf.grad);
@@ -233,15 +239,31 @@ export function storeLeafGrads(leaves: Map<Leaf, NDArray | undefined>): void {
             z.dispose();
           }
         } else if (g) {
-          const s = add(leaf.grad, g);
-          castInto(s, leaf.grad);
-          s.dispose();
+          add(leaf.grad, g, { out: leaf.grad });
         }
       }
     }
   });
   // (one array may be the gradient of several variables: freed once all are written)
-  for (const g of leaves.values()) g?.dispose();
+  for (const g of uses.keys()) if (!foreign.has(g)) g.dispose();
+}
+
+/**
+ * Makes `grad` hold `g`'s values by exchanging their buffers instead of copying (the weight
+ * gradients of a layer are megabytes; the copy was a tenth of an MLP's backward pass). Only when
+ * nothing else can see either buffer: each is one whole C-contiguous array without views, `g` is
+ * a temporary of this backward pass (not recorded), and both live in the same backend. `grad`
+ * keeps its identity and is marked written; `g`, disposed next, takes the old buffer with it.
+ */
+function adoptBuffer(grad: NDArray, g: NDArray): boolean {
+  const a = grad._storage, b = g._storage;
+  if (a === b || a.refs !== 1 || b.refs !== 1 || a.backend !== b.backend || a.nbytes !== b.nbytes) return false;
+  if (g._ag !== undefined || g.dtype !== grad.dtype || g._offset !== 0 || grad._offset !== 0) return false;
+  if (g.ndim !== grad.ndim || g.shape.some((d, i) => d !== grad.shape[i])) return false;
+  if (!g.flags.c_contiguous || !grad.flags.c_contiguous) return false;
+  a.swapBuffer(b);
+  a.version++;
+  return true;
 }
 
 function zerosOf(a: NDArray): NDArray {

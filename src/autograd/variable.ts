@@ -88,7 +88,7 @@ export function backward(heads: NDArray | readonly NDArray[], head_grads?: NDArr
   const hs = heads instanceof NDArray ? [heads] : [...heads];
   const gs = head_grads === undefined || head_grads === null ? hs.map(() => undefined) : head_grads instanceof NDArray ? [head_grads] : [...head_grads];
   const r = runBackward('backward', hs, gs, options);
-  storeLeafGrads(r.leaves);
+  storeLeafGrads(r.leaves, r.foreign);
 }
 
 export interface GradOptions extends BackwardOptions {
@@ -127,8 +127,8 @@ export function grad(heads: NDArray | readonly NDArray[], variables: NDArray | r
     taken.add(g);
     return g;
   });
-  for (const g of r.leaves.values()) if (g && !taken.has(g)) g.dispose();
-  for (const gs2 of r.captured.values()) for (const g of gs2) if (g && !taken.has(g)) g.dispose();
+  for (const g of r.leaves.values()) if (g && !taken.has(g) && !r.foreign.has(g)) g.dispose();
+  for (const gs2 of r.captured.values()) for (const g of gs2) if (g && !taken.has(g) && !r.foreign.has(g)) g.dispose();
   return variables instanceof NDArray ? out[0]! : out;
 }
 

@@ -16,10 +16,23 @@ export class Storage {
   version = 0;
   /** Whether this buffer's bytes are reported to the JS engine as waiting on its GC (see watch). */
   gcReported = false;
-  constructor(readonly backend: Backend, readonly device: Device, readonly handle: number, readonly nbytes: number) {
+  constructor(readonly backend: Backend, readonly device: Device, private _handle: number, readonly nbytes: number) {
     const c = counter(device);
     c.buffers++;
     c.bytes += nbytes;
+  }
+  get handle(): number { return this._handle; }
+  /**
+   * Exchanges the buffers of two storages of one backend and size (autograd hands a gradient to a
+   * variable's .grad this way instead of copying); accounting is unchanged since sizes are equal.
+   */
+  swapBuffer(other: Storage): void {
+    if (other.backend !== this.backend || other.nbytes !== this.nbytes || this.freed || other.freed) {
+      throw new Error('internal: swapBuffer needs two live storages of one backend and size');
+    }
+    const h = this._handle;
+    this._handle = other._handle;
+    other._handle = h;
   }
   retain(): void { this.refs++; }
   release(): void {

@@ -1,7 +1,6 @@
 import { COMPLEX, BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { binary } from '../ufunc.js';
-import { multiply } from './multiply.js';
-import { pickWeight } from './maximum.js';
+import { fPickGrads } from './pick_grad.js';
 
 export const fmaxOp = defineOp({
   name: 'fmax',
@@ -9,7 +8,7 @@ export const fmaxOp = defineOp({
   nin: 2,
   loops: [...loopsOf(BOOL + INTS + FLOATS + COMPLEX, 'TT->T')],
   scalar: (a, b) => a.fmax(b),
-  vjp: ([g], { inputs: [a, b], needs }) => [needs[0] ? multiply(g!, pickWeight(a!, b!, true)) : null, needs[1] ? multiply(g!, pickWeight(b!, a!, true)) : null],
+  vjp: ([g], { inputs: [a, b], needs }) => fPickGrads(g!, a!, b!, true, needs),
   vjpSaves: { outputs: false },
 });
 

@@ -1,7 +1,6 @@
 import { COMPLEX, BOOL, FLOATS, INTS, defineOp, loopsOf } from '../../core/op.js';
 import { binary } from '../ufunc.js';
-import { multiply } from './multiply.js';
-import { pickWeight } from './maximum.js';
+import { fPickGrads } from './pick_grad.js';
 
 export const fminOp = defineOp({
   name: 'fmin',
@@ -9,7 +8,7 @@ export const fminOp = defineOp({
   nin: 2,
   loops: [...loopsOf(BOOL + INTS + FLOATS + COMPLEX, 'TT->T')],
   scalar: (a, b) => a.fmin(b),
-  vjp: ([g], { inputs: [a, b], needs }) => [needs[0] ? multiply(g!, pickWeight(b!, a!, true)) : null, needs[1] ? multiply(g!, pickWeight(a!, b!, true)) : null],
+  vjp: ([g], { inputs: [a, b], needs }) => fPickGrads(g!, a!, b!, false, needs),
   vjpSaves: { outputs: false },
 });
 

@@ -1,7 +1,6 @@
 import { defineOp, floatLoops, intLoops } from '../../core/op.js';
 import { binary } from '../ufunc.js';
-import { multiply } from './multiply.js';
-import { pickWeight } from './maximum.js';
+import { pickGrad } from './pick_grad.js';
 
 export const minimumOp = defineOp({
   name: 'minimum',
@@ -9,7 +8,7 @@ export const minimumOp = defineOp({
   nin: 2,
   loops: ['??->?', ...intLoops, ...floatLoops, 'FF->F', 'DD->D'],
   scalar: (a, b) => a.minimum(b), // NaN propagates (np.fmin ignores it)
-  vjp: ([g], { inputs: [a, b], needs }) => [needs[0] ? multiply(g!, pickWeight(b!, a!, false)) : null, needs[1] ? multiply(g!, pickWeight(a!, b!, false)) : null],
+  vjp: ([g], { inputs: [a, b], needs }) => [needs[0] ? pickGrad(g!, b!, a!) : null, needs[1] ? pickGrad(g!, a!, b!) : null],
   vjpSaves: { outputs: false },
 });
 
