@@ -55,7 +55,8 @@ export interface Backend {
   readonly type: DeviceType;
   /** Allocates `nbytes` (contents undefined) and returns a handle. */
   alloc(nbytes: number): number;
-  free(handle: number): void;
+  /** Frees a buffer; `nbytes` is its size as allocated (a backend may keep small ones for reuse). */
+  free(handle: number, nbytes?: number): void;
   /**
    * Tells the JS engine how many bytes of this backend wait on its garbage collector (buffers of
    * arrays nobody disposed), so that it collects them in time. Optional.

@@ -42,7 +42,7 @@ export class Storage {
     c.buffers--;
     c.bytes -= this.nbytes;
     if (this.gcReported) reportGcBytes(this.backend, -this.nbytes);
-    this.backend.free(this.handle);
+    this.backend.free(this.handle, this.nbytes);
   }
   /** Called when an array over this buffer is handed to the FinalizationRegistry. */
   awaitsGc(): void {
