@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DType } from '../src/core/dtype.js';
 import type { NDArray } from '../src/core/ndarray.js';
 import { np, npx } from '../src/index.js';
-import { expectMatches } from './helpers/arrays.js';
+import { expectMatches, toRaw } from './helpers/arrays.js';
 import { ALL_DTYPES, NUMPY_DTYPES, build } from './helpers/gen.js';
 import { EDGES, raw, specOf } from './helpers/ufuncs.js';
 import { NumpyOracle, type OracleArg } from './oracle/oracle.js';
@@ -303,6 +303,24 @@ describe('threaded loops with three inputs and with two outputs', () => {
       });
     } finally {
       npx.set_num_threads(prev);
+    }
+  }));
+});
+
+describe('three-input kernels with one broadcast scalar among contiguous arrays', () => {
+  it('clip(x, lo_array, hi_scalar), clip(x, lo_scalar, hi_array) and where(c, x, 0) over long runs match NumPy', () => np.scope(async () => {
+    for (const dtype of ['float32', 'float64', 'int32'] as const) {
+      const n = 1003; // past every vector width, with a tail
+      const xs = Array.from({ length: n }, (_, i) => ((i * 7919) % 201) - 100);
+      const ls = Array.from({ length: n }, (_, i) => ((i * 104729) % 61) - 40);
+      const x = np.array(xs, { dtype }), lo = np.array(ls, { dtype });
+      const raws = { x: toRaw(x), lo: toRaw(lo) };
+      const [e1, e2, e3] = await Promise.all([
+        oracle.eval('np.clip(x, lo, 25)', raws), oracle.eval('np.clip(x, -25, -lo)', raws), oracle.eval('np.where(x > 0, x, 0)', raws),
+      ]);
+      expectMatches(np.clip(x, lo, 25), e1!, {}, `${dtype} clip(x, lo, 25)`);
+      expectMatches(np.clip(x, -25, np.negative(lo)), e2!, {}, `${dtype} clip(x, -25, -lo)`);
+      expectMatches(np.where(np.greater(x, 0), x, 0), e3!, {}, `${dtype} where(x > 0, x, 0)`);
     }
   }));
 });

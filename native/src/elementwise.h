@@ -59,7 +59,7 @@ static void loop2(char** p, const int64_t* s, int64_t n) {
     *(SO*)o = convert<SO>(F::f(load<S0>(a), load<S1>(b)));
 }
 
-// Three inputs (np.clip, np.where): contiguous, contiguous with two broadcast scalars, strided.
+// Three inputs (np.clip, np.where, pick_grad): contiguous, contiguous with broadcast scalars, strided.
 template <class S0, class S1, class S2, class SO, class F>
 static void loop3(char** p, const int64_t* s, int64_t n) {
   using C0 = compute_t<S0>;
@@ -78,6 +78,19 @@ static void loop3(char** p, const int64_t* s, int64_t n) {
       const C1 b = load<S1>(p[1]);
       const C2 c = load<S2>(p[2]);
       for (int64_t i = 0; i < n; i++) o[i] = convert<SO>(F::f(convert<C0>(a[i]), b, c));
+      return;
+    }
+    // one broadcast scalar among arrays (autograd's pick_grad(g, x, 0) under every ReLU; where(m, x, 0))
+    if (s[1] == (int64_t)sizeof(S1) && s[2] == 0) {
+      const S1* b = (const S1*)p[1];
+      const C2 c = load<S2>(p[2]);
+      for (int64_t i = 0; i < n; i++) o[i] = convert<SO>(F::f(convert<C0>(a[i]), convert<C1>(b[i]), c));
+      return;
+    }
+    if (s[1] == 0 && s[2] == (int64_t)sizeof(S2)) {
+      const C1 b = load<S1>(p[1]);
+      const S2* c = (const S2*)p[2];
+      for (int64_t i = 0; i < n; i++) o[i] = convert<SO>(F::f(convert<C0>(a[i]), b, convert<C2>(c[i])));
       return;
     }
   }

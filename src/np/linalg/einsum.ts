@@ -97,6 +97,19 @@ function contractPair(x: Term, y: Term, keep: Set<string>, sizes: Map<string, nu
   }
 }
 
+/**
+ * Whether contracting (y, x) rather than (x, y) puts the free labels in the output's order: the
+ * product's labels are (batch, x-only, y-only), so the operand whose own labels come first in the
+ * output goes first. Otherwise a chain like 'ij,jk,kl->il' multiplies transposed views and copies
+ * its result into place at the end (512³: 3.4 ms instead of 2.6 for the two products).
+ */
+function outputFirst(output: readonly string[], y: Term, x: Term): boolean {
+  const inX = new Set(x.labels), inY = new Set(y.labels);
+  const rank = (l: string | undefined) => (l === undefined ? -1 : output.indexOf(l) < 0 ? output.length : output.indexOf(l));
+  const xo = x.labels.find((l) => !inY.has(l)), yo = y.labels.find((l) => !inX.has(l));
+  return xo !== undefined && yo !== undefined && rank(yo) < rank(xo);
+}
+
 function toPath(spec: EinsumSpec, optimize: EinsumOptions['optimize']): EinsumPath {
   const n = spec.inputs.length;
   if (Array.isArray(optimize)) {
@@ -137,7 +150,7 @@ function evaluate(spec: EinsumSpec, arrays: readonly NDArray[], path: EinsumPath
         // Inside a multi-operand step, labels of the step's later operands are still needed.
         const k = new Set(keep);
         for (const j of step.slice(s + 1)) for (const l of terms[j]!.labels) k.add(l);
-        const next = contractPair(acc, other, k, spec.sizes, dt);
+        const next = outputFirst(spec.output, other, acc) ? contractPair(other, acc, k, spec.sizes, dt) : contractPair(acc, other, k, spec.sizes, dt);
         if (acc.owned) acc.a.dispose();
         if (other.owned) other.a.dispose();
         acc = next;
