@@ -72,9 +72,14 @@ function reportGcBytes(backend: Backend, delta: number): void {
 interface Counter { arrays: number; buffers: number; bytes: number }
 // Keyed by the Device object (one per device), so the hot path does no string work.
 const counters = new Map<Device, Counter>();
+let lastDevice: Device | undefined;
+let lastCounter: Counter | undefined;
 function counter(d: Device): Counter {
+  if (d === lastDevice) return lastCounter!;
   let c = counters.get(d);
   if (!c) counters.set(d, (c = { arrays: 0, buffers: 0, bytes: 0 }));
+  lastDevice = d;
+  lastCounter = c;
   return c;
 }
 
@@ -128,7 +133,8 @@ function drainNursery(): void {
 export function trackNew(arr: Tracked, storage: Storage, device: Device): void {
   storage.retain();
   counter(device).arrays++;
-  const s = scopes.getStore();
+  // (no scope open anywhere: skip the AsyncLocalStorage lookup, a large share of a small op)
+  const s = openScopes > 0 ? scopes.getStore() : undefined;
   // Inside np.scope the scope frees the array, so the (costly) finalizer registration waits until
   // the array outlives its scope.
   if (s) {
@@ -160,6 +166,8 @@ function adopt(a: Disposable): void {
 
 interface Scope { arrays: Disposable[]; kept: Set<Disposable> }
 const scopes = new AsyncLocalStorage<Scope>();
+/** Scopes entered and not yet closed (an async scope stays open until its promise settles). */
+let openScopes = 0;
 
 function collect(v: unknown, into: Set<Disposable>, seen = new Set<unknown>()): void {
   if (v === null || typeof v !== 'object' || seen.has(v)) return;
@@ -196,18 +204,21 @@ function closeScope(s: Scope, result: unknown): void {
 export function scope<T>(fn: () => T): T {
   const s: Scope = { arrays: [], kept: new Set() };
   let result: T;
+  openScopes++;
   try {
     result = scopes.run(s, fn);
   } catch (e) {
+    openScopes--;
     closeScope(s, undefined);
     throw e;
   }
   if (result instanceof Promise) {
     return result.then(
-      (v) => { closeScope(s, v); return v; },
-      (e) => { closeScope(s, undefined); throw e; },
+      (v) => { openScopes--; closeScope(s, v); return v; },
+      (e) => { openScopes--; closeScope(s, undefined); throw e; },
     ) as T;
   }
+  openScopes--;
   closeScope(s, result);
   return result;
 }

@@ -39,7 +39,8 @@ export class NDArray {
   constructor(storage: Storage, dtype: DType, shape: Shape, strides: readonly number[], offset: number, base: NDArray | null) {
     this._storage = storage;
     this.dtype = dtype;
-    this.shape = Object.freeze([...shape]);
+    // (a shape that is already frozen, e.g. an input's passed on by an elementwise op, is shared)
+    this.shape = Object.isFrozen(shape) ? (shape as readonly number[]) : Object.freeze([...shape]);
     this._strides = strides;
     this._offset = offset;
     this._base = base;
