@@ -303,6 +303,21 @@ const LINALG: GradCase<any>[] = [
       })),
     f: ([a, b]) => np.linalg.solve(a!.add(eyeLike(a!)), b!),
   },
+  {
+    // tall (residuals returned), square and wide (minimum-norm solution) systems; b a vector or a
+    // matrix; x, the residuals and the singular values all feed the checked output
+    ops: ['linalg_lstsq'], label: 'linalg.lstsq (tall, square, wide; x, residuals, s)',
+    gen: fc.record({ m: fc.integer({ min: 1, max: 4 }), n: fc.integer({ min: 1, max: 4 }), k: fc.constantFrom(0, 1, 2) })
+      .chain(({ m, n, k }) => fc.record({
+        inputs: fc.tuple(inputArb(fc.constant([m, n]), -0.5, 0.5), inputArb(fc.constant(k === 0 ? [m] : [m, k]), -2, 2)),
+        p: none,
+      })),
+    f: ([a, b]) => {
+      const [m, n] = a!.shape as [number, number];
+      const [x, res, , s] = np.linalg.lstsq(a!.add(np.eye(m, n, { dtype: 'float64' }).mul(2)), b!);
+      return np.concatenate([np.ravel(x), res.mul(0.3), s.mul(0.7)]);
+    },
+  },
   sqCase('linalg.cholesky', ['linalg_cholesky'], (m) => np.linalg.cholesky(spd(m))),
   sqCase('linalg.cholesky (upper)', ['linalg_cholesky'], (m) => np.linalg.cholesky(spd(m), { upper: true })),
   sqCase('linalg.eigh (values, squared vectors)', ['linalg_eigh'], (m) => {
@@ -382,7 +397,7 @@ const SMOOTH = new Set(['exp', 'exp2', 'expm1', 'log', 'log2', 'log10', 'log1p',
   'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'arcsinh', 'arccosh', 'arctanh', 'multiply', 'true_divide', 'power', 'float_power',
   'hypot', 'arctan2', 'logaddexp', 'logaddexp2', 'prod', 'var', 'std', 'nanvar', 'cumprod',
   'matmul (batch broadcasting, 1-D operands)', 'get (index_gather: repeated and negative indices, two index arrays)', 'split (axis_slice)',
-  'linalg.det', 'linalg.inv', 'linalg.solve (batch broadcasting, 1-D b)', 'linalg.cholesky', 'linalg.eigh (values, squared vectors)', 'linalg.svd (full_matrices false; S, U², Vh²)', 'linalg.qr (reduced, m ≥ n and m < n)']);
+  'linalg.det', 'linalg.inv', 'linalg.solve (batch broadcasting, 1-D b)', 'linalg.lstsq (tall, square, wide; x, residuals, s)', 'linalg.cholesky', 'linalg.eigh (values, squared vectors)', 'linalg.svd (full_matrices false; S, U², Vh²)', 'linalg.qr (reduced, m ≥ n and m < n)']);
 /** Piecewise-linear ops (their own second derivative is 0): checked on x² so their vjp runs recorded. */
 const LINEAR = new Set(['absolute', 'maximum', 'minimum', 'fmax', 'fmin', 'clip', 'where', 'sum', 'nansum', 'max', 'min', 'mean', 'average', 'ptp', 'cumsum', 'sort', 'reshape', 'transpose',
   'squeeze', 'broadcast_to', 'flip', 'get (basic_index: ints, slices with steps, newaxis)', 'diagonal', 'linalg.diagonal', 'concatenate (unequal lengths, an input twice)', 'repeat (per-element counts)', 'take (modes, axis)', 'extract (compress_1d)']);

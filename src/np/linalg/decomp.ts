@@ -22,6 +22,7 @@ import { absolute } from '../math/absolute.js';
 import { multiply } from '../math/multiply.js';
 import { sort } from '../sorting/sort.js';
 import { sum } from '../reduce/sum.js';
+import { matmul } from './matmul.js';
 
 /** A private C-contiguous copy of `x` in the linalg dtype (checked: ≥ 2-D, square if asked). */
 function prepare(x: ArrayLike, who: string, square: boolean): NDArray {
@@ -429,8 +430,14 @@ export function lstsq(a: ArrayLike, b: ArrayLike, opts: LstsqOptions = {}): Lsts
     xv.dispose();
     let resid: NDArray;
     if (rank === n && m > n) {
-      // Sum of squared residuals per column: the rows gelsd leaves below the solution.
-      const tail = rec ? X.get(`${n}:`) : X._view([m - n, k], [k, 1], n * k);
+      // Sum of squared residuals per column: the rows gelsd leaves below the solution; while
+      // recording, from b − a x (equal, and differentiable through x, a and b).
+      let tail: NDArray;
+      if (rec) {
+        const bm = B.get(`:${m}`), xm = X.get(`:${n}`), ax = matmul(A, xm);
+        temps.push(bm, xm, ax);
+        tail = bm.sub(ax);
+      } else tail = X._view([m - n, k], [k, 1], n * k);
       resid = sumSquares(tail, vec);
       tail.dispose();
     } else {

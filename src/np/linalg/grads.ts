@@ -7,6 +7,9 @@ import { eye, tri } from '../creation/matrix.js';
 import { transpose } from '../manip/views.js';
 import { concatenate } from '../manip/concatenate.js';
 import { eigh, inv, qr, solve, svd } from './decomp.js';
+import { zeros } from '../creation/basic.js';
+import { reciprocal } from '../math/reciprocal.js';
+import { where } from '../math/where.js';
 import { matmul } from './matmul.js';
 
 /** The last two axes swapped (a recorded view). */
@@ -147,4 +150,31 @@ function qrSquareBack(Q: NDArray, R: NDArray, gQ: NDArray, gR: NDArray): NDArray
   const copyltu = M.mul(tri(k, k, { dtype: M.dtype })).add(mT(M.mul(tri(k, k, { k: -1, dtype: M.dtype }))));
   const X = gQ.add(matmul(Q, copyltu));
   return mT(solve(R, mT(X))); // X R⁻ᵀ
+}
+
+/**
+ * lstsq: X = A⁺B (the minimum-norm least-squares solution, A⁺ with singular values at or below
+ * rcond·max(s) cut, as gelsd does). From the derivative of the pseudo-inverse where the rank stays
+ * constant (Golub & Pereyra 1973, "The differentiation of pseudo-inverses", thm 4.3), with
+ * R = B − AX and P = I − A⁺A: ∂B = A⁺ᵀ∂X, ∂A = −A⁺ᵀ∂X Xᵀ + R (A⁺A⁺ᵀ∂X)ᵀ + A⁺ᵀX (P∂X)ᵀ;
+ * the singular values add U diag(∂s) Vᵀ. `X`'s rows below n (gelsd's residual components) get
+ * none: lstsq computes the residuals it returns from B − AX while recording. Real dtypes only.
+ */
+export function lstsqVjp(gX: NDArray, gS: NDArray, a: NDArray, bPad: NDArray, X: NDArray, rcond: number, needs: readonly boolean[]): (NDArray | null)[] {
+  const m = a.shape[0]!, n = a.shape[1]!, rows = bPad.shape[0]!, k = bPad.shape[1]!;
+  const [U, s, Vh] = svd(a, { full_matrices: false });
+  const keep = s.gt(s.max().mul(rcond));
+  const sinv = where(keep, reciprocal(where(keep, s, 1)), 0);
+  const pinv = matmul(mT(Vh).mul(sinv), mT(U)); // (n, m)
+  const pinvT = mT(pinv);
+  const x = X.get(`:${n}`), gx = gX.get(`:${n}`);
+  const gb = matmul(pinvT, gx); // (m, k)
+  let gB: NDArray | null = null;
+  if (needs[1]) gB = rows > m ? concatenate([gb, zeros([rows - m, k], { dtype: gb.dtype, device: gb.device })], { axis: 0 }) : gb;
+  if (!needs[0]) return [null, gB];
+  const r = bPad.get(`:${m}`).sub(matmul(a, x));
+  const z = matmul(pinv, gb); // A⁺A⁺ᵀ∂X
+  const pgx = gx.sub(matmul(pinv, matmul(a, gx))); // (I − A⁺A)∂X
+  const gA = matmul(gb, mT(x)).mul(-1).add(matmul(r, mT(z))).add(matmul(matmul(pinvT, x), mT(pgx)));
+  return [gA.add(matmul(U.mul(gS), Vh)), gB];
 }

@@ -6,7 +6,8 @@
 import { type DType, complexOf, realOf } from '../../core/dtype.js';
 import type { NDArray } from '../../core/ndarray.js';
 import { type TensorMeta, defineOp } from '../../core/op.js';
-import { choleskyVjp, detVjp, eighVjp, qrVjp, solveVjp, svdVjp } from './grads.js';
+import { choleskyVjp, detVjp, eighVjp, lstsqVjp, qrVjp, solveVjp, svdVjp } from './grads.js';
+import { isComplex } from '../../core/dtype.js';
 
 const batchOf = (s: readonly number[], inner = 2): number[] => s.slice(0, s.length - inner);
 const meta = (shape: readonly number[], dtype: DType): TensorMeta => ({ shape, dtype });
@@ -89,4 +90,8 @@ export const eigOp = defineOp<{ vectors: boolean }>({
 export const lstsqOp = defineOp<{ rcond: number }>({
   name: 'linalg_lstsq', kind: 'opaque', nin: 2, attrs: { rcond: -1 }, acceptsComplex: true,
   infer: ([a, b]) => [meta(b!.shape, b!.dtype), meta([Math.min(a!.shape[0]!, a!.shape[1]!)], realOf(a!.dtype)), meta([2], 'int64')],
+  vjp: ([gX, gS], { inputs: [a, b], outputs: [X], attrs: { rcond }, needs }) => {
+    if (isComplex((a as NDArray).dtype)) throw new TypeError('lstsq: gradients of complex least squares are not supported yet');
+    return lstsqVjp(gX!, gS!, a as NDArray, b as NDArray, X!, rcond, needs);
+  },
 });
