@@ -54,8 +54,8 @@ const FULL = filters.length === 0 && !QUICK && ONLY.length === ALL_IMPLS.length;
 
 /** Timing policy (ms). */
 const POLICY = QUICK
-  ? { budget: 40, minSamples: 3, maxSamples: 10, rounds: 2, minSampleMs: 1, callLimit: 1500, firstCallLimit: 15_000, implLimit: 3000, quietWait: 0, quietTotal: 0 }
-  : { budget: 600, minSamples: 5, maxSamples: 60, rounds: 5, minSampleMs: 3, callLimit: 4000, firstCallLimit: 30_000, implLimit: 8000, quietWait: 10_000, quietTotal: 120_000 };
+  ? { budget: 40, minSamples: 3, maxSamples: 10, rounds: 2, minSampleMs: 1, callLimit: 1500, firstCallLimit: 15_000, implLimit: 3000, quietWait: 0, quietTotal: 0, warmupMs: 20 }
+  : { budget: 600, minSamples: 5, maxSamples: 60, rounds: 5, minSampleMs: 3, callLimit: 4000, firstCallLimit: 30_000, implLimit: 8000, quietWait: 10_000, quietTotal: 120_000, warmupMs: 250 };
 
 if (SLOW) Object.assign(POLICY, { callLimit: 600_000, firstCallLimit: 600_000, implLimit: 1_200_000 });
 let quietBudget = POLICY.quietTotal;
@@ -212,6 +212,11 @@ async function measure(w, impls, data) {
       total = Math.min(POLICY.maxSamples, Math.max(est > 500 ? 3 : POLICY.minSamples, total));
       if (total * sampleMs > POLICY.implLimit) total = Math.max(1, Math.floor(POLICY.implLimit / sampleMs));
       const rounds = Math.min(POLICY.rounds, total);
+      // Warm-up to the steady state before anything is kept: V8 optimises the JS implementations'
+      // hot paths only after some hundreds of calls, and the first blocks of a size fault their
+      // pages in (the first round of a 2-call warm-up ran up to 2.5x slower than the last, for
+      // quark's 1-element add). Every implementation gets the same ≈ 0.25 s (calls over 0.5 s: none).
+      if (est <= 500) await impl.time(inner, Math.max(1, Math.ceil(POLICY.warmupMs / sampleMs)));
       plan.set(impl, { inner, rounds, perRound: Math.ceil(total / rounds), samples: [] });
     } catch (e) {
       if (e.slowMs !== undefined) results[impl.name] = { status: 'slow', firstCallMs: e.slowMs };
