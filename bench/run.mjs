@@ -23,6 +23,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -80,8 +82,24 @@ async function waitForQuietMachine(pids) {
 process.env.OMP_NUM_THREADS = String(THREADS);
 
 const say = (s) => process.stdout.write(`[bench] ${s}\n`);
+/**
+ * The JS heap of this process is shared by the in-process implementations (quark, tfjs,
+ * numpy-ts): one's garbage would be collected on the next one's time. A full collection between
+ * turns gives each a clean heap (the Python peers run in their own processes).
+ */
+const collectGarbage = (() => {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc');
+  } catch {
+    return () => {};
+  }
+})();
 /** Waits until the implementation's threads (BLAS / OpenMP pools) stopped spinning. */
-const cool = (impl) => waitQuiet(impl.pid ?? process.pid, impl.kind === 'js' ? { skipTid: process.pid } : {});
+const cool = (impl) => {
+  if (impl.kind === 'js') collectGarbage();
+  return waitQuiet(impl.pid ?? process.pid, impl.kind === 'js' ? { skipTid: process.pid } : {});
+};
 
 // ---------------------------------------------------------------- build quark
 
