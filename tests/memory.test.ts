@@ -324,3 +324,27 @@ describe('FinalizationRegistry', () => {
     expect(major).toBeLessThan(3);
   });
 });
+
+describe('the native caching allocator', () => {
+  it('keeps caching newly freed blocks when full, dropping the blocks unused the longest', async () => {
+    const { addon } = await import('../src/backends/cpu/native.js');
+    const cached = (): number => addon.memory()[2];
+    // Fill the 1 GiB cache with large blocks of distinct capacities (np.empty touches no page, so
+    // this costs address space, not memory).
+    for (const mib of [100, 200, 300, 400, 500]) np.empty([mib << 18], { dtype: 'float32' }).dispose();
+    const full = cached();
+    expect(full).toBeGreaterThan(768 << 20);
+    expect(full).toBeLessThanOrEqual(1 << 30);
+    // A new size freed now is cached (an older block makes room), and served to the next request.
+    const a = np.empty([3 << 18], { dtype: 'float32' });
+    a.dispose();
+    const afterA = cached();
+    expect(afterA).toBeLessThanOrEqual(1 << 30);
+    const b = np.zeros([3 << 18], { dtype: 'float32' });
+    expect(cached()).toBe(afterA - (3 << 20)); // b got a's block
+    b.dispose();
+    expect(cached()).toBe(afterA);
+    addon.trim();
+    expect(cached()).toBe(0);
+  });
+});

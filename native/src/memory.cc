@@ -28,8 +28,26 @@ struct Slot {
 std::mutex g_mu;
 std::vector<Slot> g_slots{Slot{}};  // handle 0 is never valid
 std::vector<int64_t> g_free_handles;
-std::multimap<size_t, char*> g_cache;  // capacity -> block
+// Cached blocks by capacity, each with the time it was freed; g_age orders them oldest first, so a
+// full cache makes room for a newly freed block by dropping the blocks unused the longest (without
+// eviction, a long process that once cached 1 GiB of large blocks stopped caching any new size).
+struct Cached {
+  char* ptr;
+  uint64_t age;
+};
+std::multimap<size_t, Cached> g_cache;  // capacity -> block
+std::map<uint64_t, std::multimap<size_t, Cached>::iterator> g_age;
+uint64_t g_clock = 0;
 size_t g_cached = 0;
+
+void evict_oldest() {
+  auto a = g_age.begin();
+  auto it = a->second;
+  std::free(it->second.ptr);
+  g_cached -= it->first;
+  g_cache.erase(it);
+  g_age.erase(a);
+}
 int64_t g_live = 0, g_live_bytes = 0;
 
 // Large sizes round up to 1/8 of their power of two, so a freed block serves similar requests.
@@ -50,7 +68,8 @@ int64_t buffer_alloc(size_t nbytes) {
   if (cap >= kCacheMin) {
     auto it = g_cache.find(cap);
     if (it != g_cache.end()) {
-      p = it->second;
+      p = it->second.ptr;
+      g_age.erase(it->second.age);
       g_cache.erase(it);
       g_cached -= cap;
     }
@@ -59,9 +78,7 @@ int64_t buffer_alloc(size_t nbytes) {
     const size_t align = cap >= kHugeMin ? kHugePage : kAlign;
     p = static_cast<char*>(std::aligned_alloc(align, cap));
     if (!p && !g_cache.empty()) {  // give the cache back and try once more
-      for (auto& kv : g_cache) std::free(kv.second);
-      g_cache.clear();
-      g_cached = 0;
+      while (!g_age.empty()) evict_oldest();
       p = static_cast<char*>(std::aligned_alloc(align, cap));
     }
     if (!p) return -1;
@@ -89,8 +106,10 @@ void buffer_free(int64_t h) {
   g_free_handles.push_back(h);
   g_live--;
   g_live_bytes -= (int64_t)s.size;
-  if (s.capacity >= kCacheMin && g_cached + s.capacity <= kCacheLimit) {
-    g_cache.emplace(s.capacity, s.ptr);
+  if (s.capacity >= kCacheMin && s.capacity <= kCacheLimit) {
+    while (g_cached + s.capacity > kCacheLimit) evict_oldest();
+    const uint64_t age = g_clock++;
+    g_age.emplace(age, g_cache.emplace(s.capacity, Cached{s.ptr, age}));
     g_cached += s.capacity;
   } else {
     std::free(s.ptr);
@@ -114,9 +133,7 @@ MemoryStats memory_stats() {
 
 void memory_trim() {
   std::lock_guard<std::mutex> lock(g_mu);
-  for (auto& kv : g_cache) std::free(kv.second);
-  g_cache.clear();
-  g_cached = 0;
+  while (!g_age.empty()) evict_oldest();
 }
 
 }  // namespace qk
