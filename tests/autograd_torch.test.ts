@@ -62,7 +62,7 @@ async function compare(inputs: Record<string, NDArray>, f: (v: Record<string, ND
   });
 }
 
-/** a @ b written with broadcasting and a reduction (matmul is not on this branch). */
+/** a @ b written with broadcasting and a reduction: composites go through mul/sum/reshape's vjps, not matmul's. */
 const mm = (a: NDArray, b: NDArray): NDArray =>
   np.sum(a.reshape([a.shape[0]!, a.shape[1]!, 1]).mul(b.reshape([1, b.shape[0]!, b.shape[1]!])), 1);
 

@@ -105,9 +105,11 @@ function contractPair(x: Term, y: Term, keep: Set<string>, sizes: Map<string, nu
  */
 function outputFirst(output: readonly string[], y: Term, x: Term): boolean {
   const inX = new Set(x.labels), inY = new Set(y.labels);
-  const rank = (l: string | undefined) => (l === undefined ? -1 : output.indexOf(l) < 0 ? output.length : output.indexOf(l));
   const xo = x.labels.find((l) => !inY.has(l)), yo = y.labels.find((l) => !inX.has(l));
-  return xo !== undefined && yo !== undefined && rank(yo) < rank(xo);
+  if (xo === undefined || yo === undefined) return false;
+  // (a label the output lacks is still to be contracted later: it ranks last)
+  const rank = (l: string) => (output.includes(l) ? output.indexOf(l) : output.length);
+  return rank(yo) < rank(xo);
 }
 
 function toPath(spec: EinsumSpec, optimize: EinsumOptions['optimize']): EinsumPath {

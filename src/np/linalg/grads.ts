@@ -8,8 +8,7 @@ import { transpose } from '../manip/views.js';
 import { concatenate } from '../manip/concatenate.js';
 import { eigh, inv, qr, solve, svd } from './decomp.js';
 import { zeros } from '../creation/basic.js';
-import { reciprocal } from '../math/reciprocal.js';
-import { where } from '../math/where.js';
+import { pinvFromSvd } from './norms.js';
 import { matmul } from './matmul.js';
 
 /** The last two axes swapped (a recorded view). */
@@ -163,9 +162,7 @@ function qrSquareBack(Q: NDArray, R: NDArray, gQ: NDArray, gR: NDArray): NDArray
 export function lstsqVjp(gX: NDArray, gS: NDArray, a: NDArray, bPad: NDArray, X: NDArray, rcond: number, needs: readonly boolean[]): (NDArray | null)[] {
   const m = a.shape[0]!, n = a.shape[1]!, rows = bPad.shape[0]!, k = bPad.shape[1]!;
   const [U, s, Vh] = svd(a, { full_matrices: false });
-  const keep = s.gt(s.max().mul(rcond));
-  const sinv = where(keep, reciprocal(where(keep, s, 1)), 0);
-  const pinv = matmul(mT(Vh).mul(sinv), mT(U)); // (n, m)
+  const pinv = pinvFromSvd(U, s, Vh, rcond); // (n, m)
   const pinvT = mT(pinv);
   const x = X.get(`:${n}`), gx = gX.get(`:${n}`);
   const gb = matmul(pinvT, gx); // (m, k)

@@ -240,12 +240,21 @@ export function pinv(a: ArrayLike, opts: PinvOptions = {}): NDArray {
     const eps = s.dtype === 'float32' ? 2 ** -23 : 2 ** -52;
     const rcond = opts.rcond ?? (opts.rtol === undefined ? 1e-15 : opts.rtol ?? Math.max(m, n) * eps);
     if (x.size === 0) return matmulRaw(transpose(vt, swapLast(vt.ndim)), transpose(u, swapLast(u.ndim)));
-    const cutoff = multiply(max(s, { axis: -1, keepdims: true }), rcond);
-    const large = greater(s, cutoff);
-    const sinv = where(large, true_divide(1, where(large, s, 1)), 0);
-    const scaled = multiply(reshape(sinv, [...sinv.shape, 1]), transpose(u, swapLast(u.ndim)));
-    return matmulRaw(transpose(vt, swapLast(vt.ndim)), scaled);
+    return pinvFromSvd(u, s, vt, rcond);
   });
+}
+
+/**
+ * V diag(s⁺) Uᵀ from the factors (u, s, vt) of a reduced SVD, stacked: singular values at or below
+ * rcond × the largest count as zero (pinv's cut-off, and gelsd's in lstsq's gradient). Recorded
+ * ops, so it is differentiable while autograd records.
+ */
+export function pinvFromSvd(u: NDArray, s: NDArray, vt: NDArray, rcond: number): NDArray {
+  const cutoff = multiply(max(s, { axis: -1, keepdims: true }), rcond);
+  const large = greater(s, cutoff);
+  const sinv = where(large, true_divide(1, where(large, s, 1)), 0);
+  const scaled = multiply(reshape(sinv, [...sinv.shape, 1]), transpose(u, swapLast(u.ndim)));
+  return matmulRaw(transpose(vt, swapLast(vt.ndim)), scaled);
 }
 
 /** The permutation swapping the last two axes. */

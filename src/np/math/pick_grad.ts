@@ -2,18 +2,13 @@
 // ufuncs — greater, equal, two casts, a multiply and an add — and multiplied into g, seven passes
 // over a ReLU's activations) and of fmax/fmin.
 import type { Input } from '../../core/apply.js';
-import { isComplex } from '../../core/dtype.js';
-import { NDArray } from '../../core/ndarray.js';
+import type { NDArray } from '../../core/ndarray.js';
 import { FLOATS, defineOp, loopsOf } from '../../core/op.js';
 import { ternary } from '../ufunc.js';
-import { add } from './add.js';
-import { equal } from './equal.js';
-import { greater } from './greater.js';
 import { isnan } from './isnan.js';
 import { greater_equal } from './greater_equal.js';
 import { less_equal } from './less_equal.js';
 import { logical_or } from './logical_or.js';
-import { multiply } from './multiply.js';
 import { where } from './where.js';
 
 /**
@@ -34,17 +29,12 @@ const pickGradOp = defineOp({
 
 const pickGradUfunc = ternary(pickGradOp);
 
-const complexOperand = (x: Input): boolean => x instanceof NDArray && isComplex(x.dtype);
-
 /**
  * `g` times the share of maximum(a, b)'s gradient that goes to `a`: 1 where a wins, 0.5 at a tie
- * (as PyTorch), 0 where b wins or at a NaN. minimum's share for `a` is pickGrad(g, b, a).
+ * (as PyTorch), 0 where b wins or at a NaN. minimum's share for `a` is pickGrad(g, b, a). (Float
+ * dtypes only: the tape records no complex results, so complex max/min never reach a vjp.)
  */
 export function pickGrad(g: NDArray, a: Input, b: Input): NDArray {
-  if (complexOperand(g) || complexOperand(a) || complexOperand(b)) {
-    // complex max/min order lexicographically: the weight from the comparison ufuncs
-    return multiply(g, add(greater(a, b), multiply(equal(a, b), 0.5)));
-  }
   return pickGradUfunc(g, a, b);
 }
 
